@@ -1,0 +1,105 @@
+package jp.homebiyori.local;
+
+import io.helidon.microprofile.server.Server;
+import jp.homebiyori.common.web.ApiApplications;
+import jp.homebiyori.localdev.DevIssuerServer;
+import jp.homebiyori.localdev.DevTokenIssuer;
+import jp.homebiyori.localdev.DynaliteServer;
+import jp.homebiyori.localdev.ElasticMqServer;
+import jp.homebiyori.localdev.ProjectRoot;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole backend on one machine: dynalite (data kept in {@code .homebiyori/dynamodb}), ElasticMQ
+ * with the TTL queue and its DLQ, the development token issuer of both pools, and every service in
+ * one Helidon MP process — user API, admin API and internal API each on its own port. Ctrl-C stops
+ * everything it started. Ports come from environment variables (see README).
+ */
+public final class LocalBackend {
+
+    public static final String LOCAL_INTERNAL_API_KEY = "local-internal-api-key-change-me";
+
+    private LocalBackend() {
+    }
+
+    public static void main(String[] args) {
+        Path root = ProjectRoot.find();
+        Path data = root.resolve(".homebiyori");
+        String host = "127.0.0.1";
+        int userPort = port("HOMEBIYORI_USER_API_PORT", 8080);
+        int adminPort = port("HOMEBIYORI_ADMIN_API_PORT", 8081);
+        int internalPort = port("HOMEBIYORI_INTERNAL_API_PORT", 8082);
+
+        DynaliteServer dynalite = DynaliteServer.start(host, port("HOMEBIYORI_DYNAMODB_PORT", 8000), data.resolve("dynamodb"));
+        ElasticMqServer sqs = ElasticMqServer.start(host, port("HOMEBIYORI_SQS_PORT", 9324));
+        String ttlQueue = sqs.createQueueWithDlq("local-homebiyori-ttl-updates", 60);
+        DevIssuerServer issuer = DevIssuerServer.start(
+                DevTokenIssuer.loadOrCreate(data.resolve("dev-issuer-keys.json"), "http://" + host),
+                port("HOMEBIYORI_ISSUER_PORT", 8090));
+        LocalServices.issuer(issuer.issuer());
+
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("homebiyori.env", "local");
+        config.put("homebiyori.dynamodb.endpoint", dynalite.endpoint().toString());
+        config.put("homebiyori.dynamodb.create-tables", "true");
+        config.put("homebiyori.sqs.endpoint", sqs.endpoint().toString());
+        config.put("homebiyori.sqs.ttl-queue-url", ttlQueue);
+        config.put("homebiyori.pagination.key", "local-pagination-key-not-secret");
+        config.put("homebiyori.parameters.source", "local");
+        config.putIfAbsent("homebiyori.parameters.internal.api_key", LOCAL_INTERNAL_API_KEY);
+        config.putIfAbsent("homebiyori.parameters.app.version", "local");
+        config.put("homebiyori.internal.base-url", "http://" + host + ":" + internalPort);
+        for (DevTokenIssuer.Pool pool : DevTokenIssuer.Pool.values()) {
+            String key = pool == DevTokenIssuer.Pool.USER ? "user-pool" : "admin-pool";
+            config.put("homebiyori.auth." + key + ".jwks-url", issuer.issuer().jwksUrl(pool));
+            config.put("homebiyori.auth." + key + ".issuer", issuer.issuer().issuer(pool));
+            config.put("homebiyori.auth." + key + ".client-id", pool.clientId());
+        }
+        config.put("server.host", host);
+        config.put("server.port", Integer.toString(userPort));
+        config.put("server.sockets.0.name", "admin");
+        config.put("server.sockets.0.host", host);
+        config.put("server.sockets.0.port", Integer.toString(adminPort));
+        config.put("server.sockets.1.name", "internal");
+        config.put("server.sockets.1.host", host);
+        config.put("server.sockets.1.port", Integer.toString(internalPort));
+        config.put(ApiApplications.AdminApi.class.getName() + ".routing-name.name", "admin");
+        config.put(ApiApplications.AdminApi.class.getName() + ".routing-name.required", "true");
+        config.put(ApiApplications.InternalApi.class.getName() + ".routing-name.name", "internal");
+        config.put(ApiApplications.InternalApi.class.getName() + ".routing-name.required", "true");
+        // explicit -D settings win over these defaults
+        config.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
+
+        Server server = Server.builder().build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            issuer.close();
+            sqs.close();
+            dynalite.close();
+        }, "homebiyori-stop"));
+
+        System.out.printf("""
+
+                Homebiyori local stack is up
+                  user API      http://%1$s:%2$d/api/health
+                  admin API     http://%1$s:%3$d/api/admin
+                  internal API  http://%1$s:%4$d/internal
+                  DynamoDB      %5$s  (dynalite, data in .homebiyori/dynamodb)
+                  SQS           %6$s  (ElasticMQ, queue local-homebiyori-ttl-updates + -dlq)
+                  tokens        ./homebiyori token --user SUB | --admin SUB
+                Ctrl-C stops everything.
+                %n""", host, server.port(), adminPort, internalPort, dynalite.endpoint(), sqs.endpoint());
+    }
+
+    private static int port(String env, int fallback) {
+        String value = System.getenv(env);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

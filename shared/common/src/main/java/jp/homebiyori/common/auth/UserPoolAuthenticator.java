@@ -1,0 +1,28 @@
+package jp.homebiyori.common.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.eclipse.microprofile.config.Config;
+
+/** Scheme {@code userPool}: a bearer JWT of the end-user pool. */
+@ApplicationScoped
+public class UserPoolAuthenticator implements Authenticator {
+
+    private final CognitoJwtVerifier verifier;
+
+    @Inject
+    public UserPoolAuthenticator(Config config) {
+        this.verifier = new CognitoJwtVerifier(AuthSettings.pool(config, "user-pool", "userPool", Caller.Kind.USER));
+    }
+
+    @Override
+    public String scheme() {
+        return "userPool";
+    }
+
+    @Override
+    public Caller authenticate(ContainerRequestContext request) {
+        return verifier.verify(BearerTokens.from(request));
+    }
+}

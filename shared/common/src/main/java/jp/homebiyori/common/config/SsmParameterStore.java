@@ -1,0 +1,69 @@
+package jp.homebiyori.common.config;
+
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Parameter Store in AWS: {@code GetParameter} with decryption under {@code /{env}/homebiyori/},
+ * each value (and each absence) cached for {@code cacheTtl} so a request costs no SSM call in the
+ * steady state. A failed refresh keeps serving the last value it had.
+ */
+public final class SsmParameterStore implements ParameterStore {
+
+    private record Entry(Optional<String> value, Instant expires) {
+    }
+
+    private final SsmClient ssm;
+    private final String prefix;
+    private final Duration cacheTtl;
+    private final Clock clock;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public SsmParameterStore(SsmClient ssm, String env, Duration cacheTtl, Clock clock) {
+        this.ssm = ssm;
+        this.prefix = "/" + env + "/homebiyori/";
+        this.cacheTtl = cacheTtl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> get(String name) {
+        Instant now = clock.instant();
+        Entry entry = cache.get(name);
+        if (entry != null && now.isBefore(entry.expires())) {
+            return entry.value();
+        }
+        Optional<String> value;
+        try {
+            value = Optional.of(ssm.getParameter(b -> b.name(prefix + name).withDecryption(true)).parameter().value());
+        } catch (ParameterNotFoundException e) {
+            value = Optional.empty();
+        } catch (RuntimeException e) {
+            if (entry != null) {
+                return entry.value();
+            }
+            throw e;
+        }
+        cache.put(name, new Entry(value, now.plus(cacheTtl)));
+        return value;
+    }
+
+    @Override
+    public void put(String name, String value, boolean secure) {
+        ssm.putParameter(b -> b.name(prefix + name).value(value).overwrite(true)
+                .type(secure ? ParameterType.SECURE_STRING : ParameterType.STRING));
+        cache.remove(name);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+}

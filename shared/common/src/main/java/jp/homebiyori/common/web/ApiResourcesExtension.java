@@ -1,0 +1,52 @@
+package jp.homebiyori.common.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the resource classes on the classpath (CDI beans implementing a generated interface) and
+ * sorts them by API. For each API that has resources it adds that API's {@code Application}, so a
+ * deployable serves exactly the APIs of the services it contains: a pod of admin-service only the
+ * admin API, the local process all three (each on its own port through a routing name).
+ */
+public class ApiResourcesExtension implements Extension {
+
+    private final Map<ApiKind, Set<Class<?>>> resources = new EnumMap<>(ApiKind.class);
+
+    void collect(@WithAnnotations({ApplicationScoped.class, RequestScoped.class})
+                 @jakarta.enterprise.event.Observes ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+            return;
+        }
+        ApiKind.ofResource(type).ifPresent(kind ->
+                resources.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(type));
+    }
+
+    void addApplications(@jakarta.enterprise.event.Observes AfterTypeDiscovery event, BeanManager beans) {
+        for (ApiKind kind : resources.keySet()) {
+            Class<?> application = ApiApplications.applicationClass(kind);
+            event.addAnnotatedType(beans.createAnnotatedType(application), "homebiyori-" + kind.name());
+        }
+    }
+
+    /** The resource classes of one API found on the classpath. */
+    public Set<Class<?>> resources(ApiKind kind) {
+        return Set.copyOf(resources.getOrDefault(kind, Set.of()));
+    }
+
+    /** The APIs that have at least one resource here. */
+    public Set<ApiKind> apis() {
+        return Set.copyOf(resources.keySet());
+    }
+}

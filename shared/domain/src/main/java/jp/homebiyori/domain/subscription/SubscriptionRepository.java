@@ -1,0 +1,24 @@
+package jp.homebiyori.domain.subscription;
+
+import java.util.Optional;
+
+/** Subscriptions in the subscriptions table, also findable by Stripe customer id. */
+public interface SubscriptionRepository {
+
+    Optional<Subscription> find(String userId);
+
+    /** The user's subscription, or {@link Subscription#free} if there is none. */
+    default Subscription findOrFree(String userId) {
+        return find(userId).orElseGet(() -> Subscription.free(userId));
+    }
+
+    Optional<Subscription> findByCustomerId(String customerId);
+
+    /**
+     * Stores {@code subscription} unless the stored state is newer ({@code stateAt} greater). Returns
+     * true if it was stored, false if a newer state was already there (the update is stale).
+     */
+    boolean saveIfNotOlder(Subscription subscription);
+
+    void delete(String userId);
+}

@@ -1,0 +1,58 @@
+package jp.homebiyori.domain.subscription.dynamo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.homebiyori.common.db.Attrs;
+import jp.homebiyori.common.db.Conditions;
+import jp.homebiyori.common.db.Table;
+import jp.homebiyori.common.db.TableNames;
+import jp.homebiyori.domain.subscription.Subscription;
+import jp.homebiyori.domain.subscription.SubscriptionRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link SubscriptionRepository} on the subscriptions table. */
+@ApplicationScoped
+public class DynamoSubscriptionRepository implements SubscriptionRepository {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    @Inject
+    public DynamoSubscriptionRepository(DynamoDbClient dynamo, TableNames names) {
+        this.dynamo = dynamo;
+        this.table = names.of(Table.SUBSCRIPTIONS);
+    }
+
+    @Override
+    public Optional<Subscription> find(String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(SubscriptionItem.key(userId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SubscriptionItem.fromItem(item));
+    }
+
+    @Override
+    public Optional<Subscription> findByCustomerId(String customerId) {
+        return dynamo.query(b -> b.tableName(table).indexName(Table.GSI1)
+                        .keyConditionExpression("GSI1PK = :c")
+                        .expressionAttributeValues(Map.of(":c", SubscriptionItem.customerKey(customerId)))
+                        .limit(1))
+                .items().stream().findFirst().map(SubscriptionItem::fromItem);
+    }
+
+    @Override
+    public boolean saveIfNotOlder(Subscription subscription) {
+        return Conditions.applied(() -> dynamo.putItem(b -> b.tableName(table)
+                .item(SubscriptionItem.toItem(subscription))
+                .conditionExpression("attribute_not_exists(PK) OR state_at <= :t")
+                .expressionAttributeValues(Map.of(":t", Attrs.n(subscription.stateAt())))));
+    }
+
+    @Override
+    public void delete(String userId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(SubscriptionItem.key(userId)));
+    }
+}

@@ -1,0 +1,128 @@
+package jp.homebiyori.testkit;
+
+import io.helidon.config.mp.MpConfigSources;
+import jp.homebiyori.common.config.AwsClients;
+import jp.homebiyori.common.db.TableNames;
+import jp.homebiyori.common.db.TableProvisioner;
+import jp.homebiyori.localdev.DevIssuerServer;
+import jp.homebiyori.localdev.DevTokenIssuer;
+import jp.homebiyori.localdev.DynaliteServer;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The real local parts a test needs, started once per test JVM: dynalite (DynamoDB API) and the
+ * development token issuer of both pools. Each call of {@link #freshConfig()} names a new
+ * environment, so every test class works on tables of its own.
+ *
+ * <pre>
+ * &#64;HelidonTest
+ * class MyResourceTest {
+ *     &#64;AddConfigSource
+ *     static ConfigSource config() { return TestStack.configSource(); }
+ * }</pre>
+ */
+public final class TestStack {
+
+    public static final String INTERNAL_API_KEY = "test-internal-key-0123456789";
+    public static final String PAGINATION_KEY = "test-pagination-key-0123456789";
+
+    private static DevIssuerServer issuerServer;
+    private static DynamoDbClient dynamo;
+
+    private TestStack() {
+    }
+
+    public static synchronized DynaliteServer dynalite() {
+        return DynaliteServer.shared();
+    }
+
+    public static synchronized DevTokenIssuer issuer() {
+        if (issuerServer == null) {
+            issuerServer = DevIssuerServer.start(DevTokenIssuer.generate("http://127.0.0.1"), 0);
+            DevIssuerServer server = issuerServer;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dev-issuer-stop"));
+        }
+        return issuerServer.issuer();
+    }
+
+    /** A DynamoDB client on the shared dynalite. */
+    public static synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = AwsClients.build(DynamoDbClient.builder(), "ap-northeast-1",
+                    Optional.of(dynalite().endpoint().toString()), Duration.ofSeconds(5));
+        }
+        return dynamo;
+    }
+
+    /** Config of a new environment (own tables, created now) wired to the shared stand-ins. */
+    public static Map<String, String> freshConfig() {
+        String env = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        TableProvisioner.createMissing(dynamo(), new TableNames(env));
+        DevTokenIssuer issuer = issuer();
+        Map<String, String> config = new HashMap<>();
+        config.put("homebiyori.env", env);
+        config.put("homebiyori.dynamodb.endpoint", dynalite().endpoint().toString());
+        config.put("homebiyori.pagination.key", PAGINATION_KEY);
+        config.put("homebiyori.parameters.source", "local");
+        config.put("homebiyori.parameters.internal.api_key", INTERNAL_API_KEY);
+        config.put("homebiyori.parameters.app.version", "test-1.0.0");
+        for (DevTokenIssuer.Pool pool : DevTokenIssuer.Pool.values()) {
+            String key = pool == DevTokenIssuer.Pool.USER ? "user-pool" : "admin-pool";
+            config.put("homebiyori.auth." + key + ".jwks-url", issuer.jwksUrl(pool));
+            config.put("homebiyori.auth." + key + ".issuer", issuer.issuer(pool));
+            config.put("homebiyori.auth." + key + ".client-id", pool.clientId());
+        }
+        return config;
+    }
+
+    /** {@link #freshConfig()} as a config source, with ordinal above the defaults, for {@code @AddConfigSource}. */
+    public static ConfigSource configSource() {
+        return configSource(Map.of());
+    }
+
+    /** A fresh environment plus the test's own settings. */
+    public static ConfigSource configSource(Map<String, String> extra) {
+        Map<String, String> config = freshConfig();
+        config.putAll(extra);
+        return new OrdinalSource(MpConfigSources.create("homebiyori-test-stack", config));
+    }
+
+    /** A user-pool access token for {@code sub}, valid for an hour. */
+    public static String userToken(String sub) {
+        return issuer().mint(DevTokenIssuer.Pool.USER, sub, Duration.ofHours(1));
+    }
+
+    /** An admin-pool access token for {@code sub}, valid for an hour. */
+    public static String adminToken(String sub) {
+        return issuer().mint(DevTokenIssuer.Pool.ADMIN, sub, Duration.ofHours(1));
+    }
+
+    private record OrdinalSource(ConfigSource delegate) implements ConfigSource {
+        @Override
+        public java.util.Set<String> getPropertyNames() {
+            return delegate.getPropertyNames();
+        }
+
+        @Override
+        public String getValue(String propertyName) {
+            return delegate.getValue(propertyName);
+        }
+
+        @Override
+        public String getName() {
+            return delegate.getName();
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 500;
+        }
+    }
+}
