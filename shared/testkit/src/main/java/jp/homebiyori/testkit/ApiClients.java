@@ -34,10 +34,10 @@ public final class ApiClients {
                 .setHost("127.0.0.1").setPort(port).setScheme("http");
         client.setRequestInterceptor(b -> {
             if (apiKey != null) {
-                b.header("X-API-Key", apiKey);
+                b.setHeader("X-API-Key", apiKey);
             }
             if (source != null) {
-                b.header("X-Source-Lambda", source);
+                b.setHeader("X-Source-Lambda", source);
             }
         });
         return client;
@@ -46,7 +46,7 @@ public final class ApiClients {
     private static Consumer<HttpRequest.Builder> auth(String bearer) {
         return b -> {
             if (bearer != null) {
-                b.header("Authorization", "Bearer " + bearer);
+                b.setHeader("Authorization", "Bearer " + bearer);
             }
         };
     }
