@@ -7,6 +7,7 @@ import jp.homebiyori.common.db.TableProvisioner;
 import jp.homebiyori.localdev.DevIssuerServer;
 import jp.homebiyori.localdev.DevTokenIssuer;
 import jp.homebiyori.localdev.DynaliteServer;
+import jp.homebiyori.localdev.ElasticMqServer;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,6 +35,7 @@ public final class TestStack {
     public static final String PAGINATION_KEY = "test-pagination-key-0123456789";
 
     private static DevIssuerServer issuerServer;
+    private static ElasticMqServer elasticMq;
     private static DynamoDbClient dynamo;
 
     private TestStack() {
@@ -50,6 +52,25 @@ public final class TestStack {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dev-issuer-stop"));
         }
         return issuerServer.issuer();
+    }
+
+    /** Embedded ElasticMQ (the SQS API), one per test JVM. */
+    public static synchronized ElasticMqServer elasticMq() {
+        if (elasticMq == null) {
+            elasticMq = ElasticMqServer.start("127.0.0.1", 0);
+            ElasticMqServer server = elasticMq;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "elasticmq-stop"));
+        }
+        return elasticMq;
+    }
+
+    /** A free TCP port on the loopback interface (for a server whose URL config must name it). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A DynamoDB client on the shared dynalite. */
@@ -82,7 +103,7 @@ public final class TestStack {
         return config;
     }
 
-    /** {@link #freshConfig()} as a config source, with ordinal above the defaults, for {@code @AddConfigSource}. */
+    /** {@link #freshConfig()} as a config source, with an ordinal above even the Helidon test defaults (1000), for {@code @AddConfigSource}. */
     public static ConfigSource configSource() {
         return configSource(Map.of());
     }
@@ -122,7 +143,7 @@ public final class TestStack {
 
         @Override
         public int getOrdinal() {
-            return 500;
+            return 1100;
         }
     }
 }

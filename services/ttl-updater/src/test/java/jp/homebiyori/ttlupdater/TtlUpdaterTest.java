@@ -1,0 +1,146 @@
+package jp.homebiyori.ttlupdater;
+
+import io.helidon.microprofile.testing.AddConfigSource;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jp.homebiyori.common.config.ParameterStore;
+import jp.homebiyori.common.internal.InternalNotifier;
+import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.character.AiCharacter;
+import jp.homebiyori.domain.character.Mood;
+import jp.homebiyori.domain.character.PraiseLevel;
+import jp.homebiyori.domain.chat.ChatMessage;
+import jp.homebiyori.domain.chat.ChatRepository;
+import jp.homebiyori.domain.notification.NotificationRepository;
+import jp.homebiyori.domain.notification.NotificationType;
+import jp.homebiyori.domain.subscription.Plan;
+import jp.homebiyori.domain.subscription.Subscription;
+import jp.homebiyori.domain.subscription.SubscriptionRepository;
+import jp.homebiyori.localdev.ElasticMqServer;
+import jp.homebiyori.testkit.TestStack;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ttl-updater against dynalite, embedded ElasticMQ (real queue with a redrive policy) and the internal
+ * API served by notification-service in the same test server.
+ */
+@HelidonTest
+class TtlUpdaterTest {
+
+    private static final int PORT = TestStack.freePort();
+    private static final String QUEUE = "ttl-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private static String queueUrl;
+
+    @AddConfigSource
+    static ConfigSource config() {
+        ElasticMqServer sqs = TestStack.elasticMq();
+        queueUrl = sqs.createQueueWithDlq(QUEUE, 1);
+        return TestStack.configSource(Map.of(
+                "server.port", Integer.toString(PORT),
+                "homebiyori.internal.base-url", "http://127.0.0.1:" + PORT,
+                "homebiyori.sqs.endpoint", sqs.endpoint().toString(),
+                "homebiyori.sqs.ttl-queue-url", queueUrl));
+    }
+
+    @Inject
+    private TtlQueueWorker worker;
+    @Inject
+    private TtlUpdater updater;
+    @Inject
+    private ChatRepository chats;
+    @Inject
+    private SubscriptionRepository subscriptions;
+    @Inject
+    private NotificationRepository notifications;
+    @Inject
+    private ParameterStore parameters;
+    @Inject
+    private JstClock clock;
+    @Inject
+    private SqsClient sqs;
+
+    private void seedChats(String user, int count, Plan plan) {
+        OffsetDateTime start = clock.now().minusDays(5);
+        for (int i = 0; i < count; i++) {
+            OffsetDateTime at = start.plusMinutes(i);
+            chats.save(new ChatMessage(user, UUID.randomUUID().toString(), ChatMessage.ChatType.INDIVIDUAL, "m", List.of(),
+                    AiCharacter.TAMA, Mood.PRAISE, PraiseLevel.NORMAL, null, false, 1, 1, plan, at, ChatMessage.ttlFor(at, plan)));
+        }
+    }
+
+    private void assertRetention(String user, int days) {
+        List<ChatMessage> all = chats.history(user, 100, null, null, null, null, Instant.now()).items();
+        assertThat(all).isNotEmpty().allSatisfy(m -> assertThat(m.ttlEpochSeconds())
+                .isEqualTo(m.createdAt().toInstant().plusSeconds(days * 86400L).getEpochSecond()));
+    }
+
+    private void send(String user, String oldPlan, String newPlan) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(new TtlUpdateMessage(user, oldPlan, newPlan,
+                clock.now().toString(), "webhook-service", UUID.randomUUID().toString()).toJson()));
+    }
+
+    private void drain() {
+        for (int i = 0; i < 5 && worker.pollOnce(sqs, 1) > 0; i++) {
+            // keep polling until the queue is empty
+        }
+    }
+
+    @Test
+    void upgrade_givesEveryChat180Days_andTheUserIsNotified() {
+        String user = "up-" + UUID.randomUUID();
+        seedChats(user, 130, Plan.FREE);
+        OffsetDateTime now = clock.now();
+        subscriptions.saveIfNotOlder(new Subscription(user, "cus", "sub", Plan.YEARLY, "active", now, now.plusYears(1), false, 1, now));
+        send(user, "free", "yearly");
+        drain();
+        assertRetention(user, 180);
+        assertThat(notifications.list(user, 10, null, false, Instant.now()).items())
+                .singleElement().satisfies(n -> assertThat(n.type()).isEqualTo(NotificationType.PLAN_CHANGE_COMPLETED));
+    }
+
+    @Test
+    void downgrade_givesEveryChat30Days_evenIfTheMessageSaysOtherwise() {
+        String user = "down-" + UUID.randomUUID();
+        seedChats(user, 20, Plan.MONTHLY);
+        OffsetDateTime now = clock.now();
+        subscriptions.saveIfNotOlder(new Subscription(user, "cus", "sub", Plan.MONTHLY, "canceled", now, now.plusDays(3), false, 9, now));
+        send(user, "free", "monthly");
+        drain();
+        assertRetention(user, 30);
+    }
+
+    @Test
+    void poisonMessage_landsInTheDeadLetterQueue_afterThreeReceives_withoutBlockingOthers() throws Exception {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{not json"));
+        String user = "ok-" + UUID.randomUUID();
+        seedChats(user, 3, Plan.FREE);
+        send(user, "monthly", "free");
+        for (int i = 0; i < 8; i++) {
+            worker.pollOnce(sqs, 1);
+            Thread.sleep(1100);
+        }
+        assertRetention(user, 30);
+        String dlq = sqs.getQueueUrl(b -> b.queueName(QUEUE + "-dlq")).queueUrl();
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages())
+                .singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("{not json"));
+    }
+
+    @Test
+    void failedNotification_isNotFatal() {
+        String user = "nf-" + UUID.randomUUID();
+        seedChats(user, 2, Plan.FREE);
+        TtlUpdater offline = new TtlUpdater(chats, subscriptions, new InternalNotifier(parameters, "http://127.0.0.1:1"), clock);
+        assertThat(offline.process(new TtlUpdateMessage(user, "monthly", "free", "t", "webhook-service", "r"))).isEqualTo(2);
+        assertRetention(user, 30);
+    }
+}
