@@ -1,0 +1,200 @@
+package jp.homebiyori.webhook;
+
+import io.helidon.microprofile.testing.AddConfigSource;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jp.homebiyori.common.error.ApiException;
+import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.notification.Notification;
+import jp.homebiyori.domain.notification.NotificationRepository;
+import jp.homebiyori.domain.notification.NotificationType;
+import jp.homebiyori.domain.stats.StatsRepository;
+import jp.homebiyori.domain.subscription.Plan;
+import jp.homebiyori.domain.subscription.Subscription;
+import jp.homebiyori.domain.subscription.SubscriptionRepository;
+import jp.homebiyori.domain.user.UserProfile;
+import jp.homebiyori.domain.user.UserRepository;
+import jp.homebiyori.localdev.ElasticMqServer;
+import jp.homebiyori.testkit.StripeEvents;
+import jp.homebiyori.testkit.TestStack;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Stripe deliveries with real signatures against dynalite, ElasticMQ and the internal notification API
+ * (notification-service in the same test server).
+ */
+@HelidonTest
+class StripeWebhookServiceTest {
+
+    private static final int PORT = TestStack.freePort();
+    private static final String QUEUE = "ttl-wh-" + UUID.randomUUID().toString().substring(0, 8);
+    private static String queueUrl;
+
+    @AddConfigSource
+    static ConfigSource config() {
+        ElasticMqServer sqs = TestStack.elasticMq();
+        queueUrl = sqs.createQueueWithDlq(QUEUE, 30);
+        return TestStack.configSource(Map.of(
+                "server.port", Integer.toString(PORT),
+                "homebiyori.internal.base-url", "http://127.0.0.1:" + PORT,
+                "homebiyori.sqs.endpoint", sqs.endpoint().toString(),
+                "homebiyori.sqs.ttl-queue-url", queueUrl,
+                "homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET,
+                "homebiyori.stripe.price.monthly", "price_m",
+                "homebiyori.stripe.price.yearly", "price_y"));
+    }
+
+    @Inject
+    private StripeWebhookService webhooks;
+    @Inject
+    private SubscriptionRepository subscriptions;
+    @Inject
+    private UserRepository users;
+    @Inject
+    private NotificationRepository notifications;
+    @Inject
+    private StatsRepository stats;
+    @Inject
+    private JstClock clock;
+    @Inject
+    private SqsClient sqs;
+
+    private String user;
+    private long now;
+
+    @BeforeEach
+    void user() {
+        user = "wh-" + UUID.randomUUID();
+        users.createIfAbsent(UserProfile.initial(user, clock.now()));
+        now = Instant.now().getEpochSecond();
+    }
+
+    private String subscriptionEvent(String id, String type, long created, String status, boolean cancelAtEnd, String price) {
+        return StripeEvents.subscriptionEvent(id, type, created, user, "cus_" + user, "sub_" + user, price, status,
+                cancelAtEnd, now - 60, now + 30L * 86400);
+    }
+
+    private StripeWebhookService.Outcome deliver(String payload) {
+        return webhooks.handle(payload, StripeEvents.signature(payload, StripeEvents.TEST_WEBHOOK_SECRET));
+    }
+
+    private List<Message> ttlMessagesFor(String userId) {
+        List<Message> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            for (Message m : batch) {
+                if (m.body().contains(userId)) {
+                    mine.add(m);
+                    sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                }
+            }
+        }
+        return mine;
+    }
+
+    @Test
+    void subscribe_makesThePlanPremium_sendsTheTtlMessage_andNotifies() {
+        StatsRepository.Snapshot before = stats.snapshot(clock.today());
+        var outcome = deliver(subscriptionEvent("evt_c_" + user, "customer.subscription.created", now, "active", false, "price_m"));
+        assertThat(outcome.outcome()).isEqualTo("processed");
+        Subscription s = subscriptions.find(user).orElseThrow();
+        assertThat(s.plan()).isEqualTo(Plan.MONTHLY);
+        assertThat(s.isPremiumAt(Instant.now())).isTrue();
+        assertThat(s.customerId()).isEqualTo("cus_" + user);
+        List<Message> ttl = ttlMessagesFor(user);
+        assertThat(ttl).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("\"old_plan\":\"free\"").contains("\"new_plan\":\"monthly\"").contains("\"source\":\"webhook-service\""));
+        assertThat(notifications.list(user, 10, null, false, Instant.now()).items())
+                .extracting(Notification::type).containsExactly(NotificationType.PLAN_CHANGED);
+        assertThat(stats.snapshot(clock.today()).premiumMonthly()).isEqualTo(before.premiumMonthly() + 1);
+    }
+
+    @Test
+    void duplicateDelivery_isAcknowledged_andChangesNothing() {
+        String payload = subscriptionEvent("evt_d_" + user, "customer.subscription.created", now, "active", false, "price_y");
+        assertThat(deliver(payload).outcome()).isEqualTo("processed");
+        ttlMessagesFor(user);
+        assertThat(deliver(payload).outcome()).isEqualTo("duplicate");
+        assertThat(ttlMessagesFor(user)).isEmpty();
+        assertThat(notifications.list(user, 10, null, false, Instant.now()).items()).hasSize(1);
+    }
+
+    @Test
+    void reorderedDelivery_deletedBeforeUpdated_neverResurrectsTheSubscription() {
+        deliver(subscriptionEvent("evt_1_" + user, "customer.subscription.created", now - 100, "active", false, "price_m"));
+        deliver(subscriptionEvent("evt_3_" + user, "customer.subscription.deleted", now, "canceled", false, "price_m"));
+        var late = deliver(subscriptionEvent("evt_2_" + user, "customer.subscription.updated", now - 50, "active", false, "price_m"));
+        assertThat(late.outcome()).isEqualTo("stale");
+        Subscription s = subscriptions.find(user).orElseThrow();
+        assertThat(s.status()).isEqualTo("canceled");
+        assertThat(s.isPremiumAt(Instant.now())).isFalse();
+    }
+
+    @Test
+    void cancelScheduled_keepsPremium_andNotifies_thenReactivationNotifies() {
+        deliver(subscriptionEvent("evt_a_" + user, "customer.subscription.created", now - 100, "active", false, "price_m"));
+        deliver(subscriptionEvent("evt_b_" + user, "customer.subscription.updated", now - 50, "active", true, "price_m"));
+        Subscription scheduled = subscriptions.find(user).orElseThrow();
+        assertThat(scheduled.status()).isEqualTo(Subscription.CANCEL_SCHEDULED);
+        assertThat(scheduled.isPremiumAt(Instant.now())).isTrue();
+        deliver(subscriptionEvent("evt_c_" + user, "customer.subscription.updated", now, "active", false, "price_m"));
+        assertThat(notifications.list(user, 10, null, false, Instant.now()).items()).extracting(Notification::type)
+                .containsExactly(NotificationType.SUBSCRIPTION_REACTIVATED, NotificationType.SUBSCRIPTION_CANCELED, NotificationType.PLAN_CHANGED);
+    }
+
+    @Test
+    void paymentFailure_notifiesWithHighPriority() {
+        deliver(subscriptionEvent("evt_s_" + user, "customer.subscription.created", now - 10, "active", false, "price_m"));
+        deliver(StripeEvents.invoiceEvent("evt_f_" + user, "invoice.payment_failed", now, "cus_" + user));
+        Notification failed = notifications.list(user, 10, null, false, Instant.now()).items().get(0);
+        assertThat(failed.type()).isEqualTo(NotificationType.PAYMENT_FAILED);
+        assertThat(failed.priority()).isEqualTo(Notification.Priority.HIGH);
+    }
+
+    @Test
+    void badSignature_staleTimestamp_wrongSecret_andMissingHeader_areRefused_andWriteNothing() {
+        String payload = subscriptionEvent("evt_x_" + user, "customer.subscription.created", now, "active", false, "price_m");
+        String good = StripeEvents.signature(payload, StripeEvents.TEST_WEBHOOK_SECRET);
+        assertRefused(payload + " ", good, 401, "INVALID_SIGNATURE");
+        assertRefused(payload, StripeEvents.signature(payload, "whsec_other"), 401, "INVALID_SIGNATURE");
+        assertRefused(payload, StripeEvents.signature(payload, StripeEvents.TEST_WEBHOOK_SECRET, now - 301), 401, "INVALID_SIGNATURE");
+        assertRefused(payload, null, 401, "INVALID_SIGNATURE");
+        assertRefused(payload, "garbage", 401, "INVALID_SIGNATURE");
+        assertThat(subscriptions.find(user)).isEmpty();
+        String notJson = "this is not json";
+        assertRefused(notJson, StripeEvents.signature(notJson, StripeEvents.TEST_WEBHOOK_SECRET), 400, "MALFORMED_EVENT");
+    }
+
+    @Test
+    void unknownEventType_isAcknowledgedAndIgnored() {
+        String payload = "{\"id\":\"evt_u_" + user + "\",\"object\":\"event\",\"created\":" + now
+                + ",\"type\":\"charge.refunded\",\"data\":{\"object\":{\"id\":\"ch_1\",\"object\":\"charge\"}}}";
+        assertThat(deliver(payload).outcome()).isEqualTo("ignored");
+    }
+
+    @Test
+    void eventForADeletedAccount_isIgnored_andStoresNothing() {
+        users.delete(user);
+        var outcome = deliver(subscriptionEvent("evt_g_" + user, "customer.subscription.updated", now, "active", false, "price_m"));
+        assertThat(outcome.outcome()).isEqualTo("ignored");
+        assertThat(subscriptions.find(user)).isEmpty();
+    }
+
+    private void assertRefused(String payload, String signature, int status, String code) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> webhooks.handle(payload, signature));
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.code()).isEqualTo(code);
+    }
+}
