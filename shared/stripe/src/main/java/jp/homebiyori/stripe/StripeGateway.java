@@ -1,0 +1,142 @@
+package jp.homebiyori.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.Subscription;
+import com.stripe.model.billingportal.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.SubscriptionCancelParams;
+import com.stripe.param.SubscriptionUpdateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.homebiyori.common.config.ParameterStore;
+import jp.homebiyori.common.config.Parameters;
+import jp.homebiyori.common.error.ApiException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The Stripe calls of the backend. Customers are anonymous (the user id in metadata, no e-mail);
+ * every create carries an idempotency key; the API key comes from Parameter Store and the API base
+ * from {@code homebiyori.stripe.api-base} (a local stand-in in tests and the local stack). Stripe being
+ * unreachable or failing is a 503 for our caller, never a 500.
+ */
+@ApplicationScoped
+public class StripeGateway {
+
+    private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
+
+    private final ParameterStore parameters;
+    private final Optional<String> apiBase;
+    private volatile StripeClient client;
+    private volatile String clientKey;
+
+    @Inject
+    public StripeGateway(ParameterStore parameters, @ConfigProperty(name = "homebiyori.stripe.api-base") Optional<String> apiBase) {
+        this.parameters = parameters;
+        this.apiBase = apiBase;
+    }
+
+    /** A Checkout Session's URL, id and expiry. */
+    public record CheckoutLink(String url, String sessionId, Instant expiresAt) {
+    }
+
+    /** What Stripe says of a subscription after a change. */
+    public record RemoteSubscription(String id, String status, boolean cancelAtPeriodEnd) {
+    }
+
+    public String createCustomer(String userId) {
+        return call(() -> client().v1().customers().create(CustomerCreateParams.builder()
+                .putMetadata("user_id", userId).build(), idempotent("customer-" + userId))).getId();
+    }
+
+    public CheckoutLink createCheckout(String customerId, String userId, String priceId, String successUrl,
+                                       String cancelUrl, String idempotencyKey) {
+        com.stripe.model.checkout.Session session = call(() -> client().v1().checkout().sessions().create(
+                SessionCreateParams.builder()
+                        .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                        .setCustomer(customerId)
+                        .setClientReferenceId(userId)
+                        .addLineItem(SessionCreateParams.LineItem.builder().setPrice(priceId).setQuantity(1L).build())
+                        .setSubscriptionData(SessionCreateParams.SubscriptionData.builder().putMetadata("user_id", userId).build())
+                        .setSuccessUrl(successUrl)
+                        .setCancelUrl(cancelUrl)
+                        .build(), idempotent(idempotencyKey)));
+        return new CheckoutLink(session.getUrl(), session.getId(),
+                session.getExpiresAt() == null ? null : Instant.ofEpochSecond(session.getExpiresAt()));
+    }
+
+    public RemoteSubscription setCancelAtPeriodEnd(String subscriptionId, boolean cancel, String idempotencyKey) {
+        Subscription s = call(() -> client().v1().subscriptions().update(subscriptionId,
+                SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build(), idempotent(idempotencyKey)));
+        return new RemoteSubscription(s.getId(), s.getStatus(), Boolean.TRUE.equals(s.getCancelAtPeriodEnd()));
+    }
+
+    /** Ends a subscription now (account deletion). An already gone subscription counts as done. */
+    public void cancelImmediately(String subscriptionId) {
+        try {
+            client().v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
+                    idempotent("cancel-now-" + subscriptionId));
+        } catch (InvalidRequestException e) {
+            if (!"resource_missing".equals(e.getCode())) {
+                throw unavailable(e);
+            }
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public String portalUrl(String customerId, String returnUrl) {
+        Session session = call(() -> client().v1().billingPortal().sessions().create(
+                com.stripe.param.billingportal.SessionCreateParams.builder()
+                        .setCustomer(customerId).setReturnUrl(returnUrl).build(), RequestOptions.builder().build()));
+        return session.getUrl();
+    }
+
+    private interface StripeCall<T> {
+        T run() throws StripeException;
+    }
+
+    private static <T> T call(StripeCall<T> call) {
+        try {
+            return call.run();
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static ApiException unavailable(StripeException e) {
+        String kind = e instanceof ApiConnectionException ? "unreachable" : e instanceof RateLimitException ? "rate limited"
+                : "refused the request (" + e.getStatusCode() + " " + e.getCode() + ")";
+        LOG.warning("Stripe " + kind + ": " + e.getClass().getSimpleName() + " request " + e.getRequestId());
+        return ApiException.unavailable("the payment service is unavailable; please retry shortly", 30);
+    }
+
+    private static RequestOptions idempotent(String key) {
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+
+    private StripeClient client() {
+        String key = parameters.get(Parameters.STRIPE_API_KEY)
+                .orElseThrow(() -> ApiException.unavailable("the payment service is not configured", 60));
+        StripeClient current = client;
+        if (current == null || !key.equals(clientKey)) {
+            StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(key)
+                    .setConnectTimeout(3000).setReadTimeout(10000).setMaxNetworkRetries(2);
+            apiBase.filter(b -> !b.isBlank()).ifPresent(builder::setApiBase);
+            current = builder.build();
+            client = current;
+            clientKey = key;
+        }
+        return current;
+    }
+}
