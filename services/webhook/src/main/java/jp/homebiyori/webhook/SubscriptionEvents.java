@@ -11,6 +11,7 @@ import jp.homebiyori.domain.subscription.Plan;
 import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import jp.homebiyori.domain.user.UserRepository;
+import jp.homebiyori.stripe.StripePrices;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,14 +31,14 @@ public class SubscriptionEvents {
 
     private final SubscriptionRepository subscriptions;
     private final UserRepository users;
-    private final PlanCatalog plans;
+    private final StripePrices plans;
     private final TtlQueuePublisher ttlQueue;
     private final StatsRepository stats;
     private final InternalNotifier notifier;
     private final JstClock clock;
 
     @Inject
-    public SubscriptionEvents(SubscriptionRepository subscriptions, UserRepository users, PlanCatalog plans, TtlQueuePublisher ttlQueue,
+    public SubscriptionEvents(SubscriptionRepository subscriptions, UserRepository users, StripePrices plans, TtlQueuePublisher ttlQueue,
                               StatsRepository stats, InternalNotifier notifier, JstClock clock) {
         this.subscriptions = subscriptions;
         this.users = users;

@@ -96,4 +96,15 @@ class ChatAndSubscriptionRepositoryTest {
         Subscription canceled = new Subscription("u", "c", "s", Plan.YEARLY, "canceled", t0, t0.plusDays(10), false, 1, t0);
         assertThat(canceled.effectivePlan(t0.toInstant())).isEqualTo(Plan.FREE);
     }
+
+    @Test
+    void attachCustomer_createsAFreeItemOnce_andKeepsTheFirstCustomer() {
+        String user = "c-" + UUID.randomUUID();
+        assertThat(subscriptions.attachCustomer(user, "cus_first")).isEqualTo("cus_first");
+        assertThat(subscriptions.attachCustomer(user, "cus_second")).isEqualTo("cus_first");
+        Subscription s = subscriptions.find(user).orElseThrow();
+        assertThat(s.plan()).isEqualTo(Plan.FREE);
+        assertThat(s.status()).isEqualTo(Subscription.NONE);
+        assertThat(subscriptions.findByCustomerId("cus_first").orElseThrow().userId()).isEqualTo(user);
+    }
 }

@@ -20,5 +20,11 @@ public interface SubscriptionRepository {
      */
     boolean saveIfNotOlder(Subscription subscription);
 
+    /**
+     * Records the user's Stripe customer (creating a free, status-none item if the user has none yet);
+     * an already recorded customer is kept. Returns the customer id in force.
+     */
+    String attachCustomer(String userId, String customerId);
+
     void delete(String userId);
 }

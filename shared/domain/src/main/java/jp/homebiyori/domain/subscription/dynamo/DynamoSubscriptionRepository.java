@@ -52,6 +52,21 @@ public class DynamoSubscriptionRepository implements SubscriptionRepository {
     }
 
     @Override
+    public String attachCustomer(String userId, String customerId) {
+        Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table).key(SubscriptionItem.key(userId))
+                .updateExpression("SET user_id = :u, customer_id = if_not_exists(customer_id, :c), "
+                        + "GSI1PK = if_not_exists(GSI1PK, :g), GSI1SK = :sk, current_plan = if_not_exists(current_plan, :free), "
+                        + "#status = if_not_exists(#status, :none), state_at = if_not_exists(state_at, :zero), "
+                        + "cancel_at_period_end = if_not_exists(cancel_at_period_end, :f)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":u", Attrs.s(userId), ":c", Attrs.s(customerId),
+                        ":g", SubscriptionItem.customerKey(customerId), ":sk", Attrs.s(SubscriptionItem.SUBSCRIPTION),
+                        ":free", Attrs.s("free"), ":none", Attrs.s(Subscription.NONE), ":zero", Attrs.n(0), ":f", Attrs.bool(false)))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
+        return Attrs.str(after, "customer_id");
+    }
+
+    @Override
     public void delete(String userId) {
         dynamo.deleteItem(b -> b.tableName(table).key(SubscriptionItem.key(userId)));
     }

@@ -1,4 +1,4 @@
-package jp.homebiyori.webhook;
+package jp.homebiyori.stripe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,13 +9,13 @@ import java.util.Optional;
 
 /** Which plan a Stripe price is: {@code homebiyori.stripe.price.monthly} and {@code .yearly}. */
 @ApplicationScoped
-public class PlanCatalog {
+public class StripePrices {
 
     private final String monthlyPrice;
     private final String yearlyPrice;
 
     @Inject
-    public PlanCatalog(@ConfigProperty(name = "homebiyori.stripe.price.monthly", defaultValue = "price_monthly_local") String monthlyPrice,
+    public StripePrices(@ConfigProperty(name = "homebiyori.stripe.price.monthly", defaultValue = "price_monthly_local") String monthlyPrice,
                        @ConfigProperty(name = "homebiyori.stripe.price.yearly", defaultValue = "price_yearly_local") String yearlyPrice) {
         this.monthlyPrice = monthlyPrice;
         this.yearlyPrice = yearlyPrice;

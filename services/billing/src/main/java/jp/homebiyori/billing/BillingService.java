@@ -1,0 +1,128 @@
+package jp.homebiyori.billing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.homebiyori.common.error.ApiException;
+import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.feedback.CancellationFeedback;
+import jp.homebiyori.domain.feedback.FeedbackRepository;
+import jp.homebiyori.domain.stats.StatsRepository;
+import jp.homebiyori.domain.subscription.Plan;
+import jp.homebiyori.domain.subscription.Subscription;
+import jp.homebiyori.domain.subscription.SubscriptionRepository;
+import jp.homebiyori.stripe.StripeGateway;
+import jp.homebiyori.stripe.StripePrices;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+
+/**
+ * The app's side of billing: Checkout for a plan, the subscription as stored, the app's own
+ * cancellation flow (reason → feedback table, cancel at period end) and its undo, and the Customer
+ * Portal. Stripe's later webhooks confirm what these calls start.
+ */
+@ApplicationScoped
+public class BillingService {
+
+    private static final Logger LOG = Logger.getLogger(BillingService.class.getName());
+
+    private final SubscriptionRepository subscriptions;
+    private final FeedbackRepository feedback;
+    private final StatsRepository stats;
+    private final StripeGateway stripe;
+    private final StripePrices prices;
+    private final RedirectPolicy redirects;
+    private final JstClock clock;
+
+    @Inject
+    public BillingService(SubscriptionRepository subscriptions, FeedbackRepository feedback, StatsRepository stats,
+                          StripeGateway stripe, StripePrices prices, RedirectPolicy redirects, JstClock clock) {
+        this.subscriptions = subscriptions;
+        this.feedback = feedback;
+        this.stats = stats;
+        this.stripe = stripe;
+        this.prices = prices;
+        this.redirects = redirects;
+        this.clock = clock;
+    }
+
+    public StripeGateway.CheckoutLink checkout(String userId, Plan plan, String successUrl, String cancelUrl) {
+        redirects.check("success_url", successUrl);
+        redirects.check("cancel_url", cancelUrl);
+        Subscription current = subscriptions.findOrFree(userId);
+        if (current.isPremiumAt(clock.instant())) {
+            throw ApiException.conflict("ALREADY_SUBSCRIBED", "you already have a premium plan; change it in the customer portal");
+        }
+        String customerId = current.customerId() != null ? current.customerId()
+                : subscriptions.attachCustomer(userId, stripe.createCustomer(userId));
+        // the same request within ten minutes reuses the same session (Stripe idempotency)
+        String key = "checkout-" + sha256(userId + "|" + plan.id() + "|" + successUrl + "|" + cancelUrl + "|"
+                + clock.instant().getEpochSecond() / 600);
+        return stripe.createCheckout(customerId, userId, prices.priceOf(plan), successUrl, cancelUrl, key);
+    }
+
+    public Subscription subscription(String userId) {
+        return subscriptions.findOrFree(userId);
+    }
+
+    public Subscription cancel(String userId, CancellationFeedback.ReasonCategory reason, String reasonText,
+                               int satisfaction, String suggestions) {
+        Subscription current = subscriptions.findOrFree(userId);
+        if (current.subscriptionId() == null || !current.isPremiumAt(clock.instant())
+                || Subscription.CANCEL_SCHEDULED.equals(current.status())) {
+            throw ApiException.conflict("SUBSCRIPTION_NOT_CANCELABLE",
+                    "there is no active subscription to cancel (or its cancellation is already scheduled)");
+        }
+        stripe.setCancelAtPeriodEnd(current.subscriptionId(), true, "cancel-" + current.subscriptionId() + "-" + current.stateAt());
+        feedback.save(new CancellationFeedback(userId, reason, blankToNull(reasonText), satisfaction,
+                blankToNull(suggestions), clock.now()));
+        Subscription scheduled = withCancellation(current, true, Subscription.CANCEL_SCHEDULED);
+        if (subscriptions.saveIfNotOlder(scheduled)) {
+            stats.cancellationScheduledChanged(1);
+        }
+        LOG.info("cancellation scheduled for user " + userId + " (reason " + reason.id() + ")");
+        return subscriptions.findOrFree(userId);
+    }
+
+    public Subscription reactivate(String userId) {
+        Subscription current = subscriptions.findOrFree(userId);
+        if (!Subscription.CANCEL_SCHEDULED.equals(current.status()) || !current.isPremiumAt(clock.instant())) {
+            throw ApiException.conflict("NO_SCHEDULED_CANCELLATION", "there is no scheduled cancellation to undo");
+        }
+        stripe.setCancelAtPeriodEnd(current.subscriptionId(), false, "reactivate-" + current.subscriptionId() + "-" + current.stateAt());
+        if (subscriptions.saveIfNotOlder(withCancellation(current, false, "active"))) {
+            stats.cancellationScheduledChanged(-1);
+        }
+        LOG.info("cancellation undone for user " + userId);
+        return subscriptions.findOrFree(userId);
+    }
+
+    public String portal(String userId, String returnUrl) {
+        Subscription current = subscriptions.findOrFree(userId);
+        if (current.customerId() == null) {
+            throw ApiException.conflict("NO_BILLING_CUSTOMER", "there is no billing account yet: subscribe first");
+        }
+        String target = returnUrl == null ? redirects.defaultOrigin() + "/settings" : redirects.check("return_url", returnUrl);
+        return stripe.portalUrl(current.customerId(), target);
+    }
+
+    private Subscription withCancellation(Subscription s, boolean cancelAtEnd, String status) {
+        return new Subscription(s.userId(), s.customerId(), s.subscriptionId(), s.plan(), status, s.currentPeriodStart(),
+                s.currentPeriodEnd(), cancelAtEnd, s.stateAt(), clock.now());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
