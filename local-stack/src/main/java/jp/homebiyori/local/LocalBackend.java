@@ -66,10 +66,12 @@ public final class LocalBackend {
         config.put("server.sockets.1.name", "internal");
         config.put("server.sockets.1.host", host);
         config.put("server.sockets.1.port", Integer.toString(internalPort));
-        config.put(ApiApplications.AdminApi.class.getName() + ".routing-name.name", "admin");
-        config.put(ApiApplications.AdminApi.class.getName() + ".routing-name.required", "true");
-        config.put(ApiApplications.InternalApi.class.getName() + ".routing-name.name", "internal");
-        config.put(ApiApplications.InternalApi.class.getName() + ".routing-name.required", "true");
+        config.put("homebiyori.api.admin.socket", "admin");
+        config.put("homebiyori.api.internal.socket", "internal");
+        config.put(ApiApplications.AdminSocketApi.class.getName() + ".routing-name.name", "admin");
+        config.put(ApiApplications.AdminSocketApi.class.getName() + ".routing-name.required", "true");
+        config.put(ApiApplications.InternalSocketApi.class.getName() + ".routing-name.name", "internal");
+        config.put(ApiApplications.InternalSocketApi.class.getName() + ".routing-name.required", "true");
         // explicit -D settings win over these defaults
         config.forEach((k, v) -> {
             if (System.getProperty(k) == null) {

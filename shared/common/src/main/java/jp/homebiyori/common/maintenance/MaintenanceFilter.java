@@ -21,7 +21,7 @@ import java.util.Map;
  * While maintenance is in force, every authenticated user-API operation answers 503 {@code MAINTENANCE}
  * with {@code x-maintenance-mode: true}, {@code Retry-After} and the message and planned end in the
  * body. Public operations (health checks, the Stripe webhook: money events must not be lost) and the
- * admin and internal APIs (this filter is not registered there) keep working.
+ * admin and internal APIs keep working.
  */
 @Provider
 @Priority(500)
@@ -41,7 +41,8 @@ public class MaintenanceFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        boolean exempt = RequestScope.current().operation().map(ApiOperation::permitAll).orElse(true);
+        boolean exempt = RequestScope.current().operation()
+                .map(op -> op.permitAll() || op.api() != jp.homebiyori.common.web.ApiKind.USER).orElse(true);
         if (exempt) {
             return;
         }

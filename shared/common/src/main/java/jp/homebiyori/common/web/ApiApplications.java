@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The three JAX-RS applications — user, admin and internal API — each with its resources and the
- * common providers (errors, JSON, logging, authentication, maintenance). Pods and the local process
- * get them through {@link ApiResourcesExtension}; the Lambda adapter builds its ResourceConfig from them.
- * In the local process the admin and internal applications are bound to their own ports by config
- * ({@code <class>.routing-name.name=admin|internal}).
+ * The JAX-RS applications of a process, one per socket: the APIs whose resources are on the classpath,
+ * grouped by the socket each is served on, plus the common providers (errors, JSON, logging,
+ * authentication, maintenance). A pod serves everything on its default port (notification-service:
+ * user and internal API together); the local process puts the admin and internal APIs on their own
+ * ports. The Lambda adapter builds its ResourceConfig from {@link #allClasses()}.
  */
 public final class ApiApplications {
 
@@ -34,6 +34,7 @@ public final class ApiApplications {
             WebApplicationExceptionMapper.class,
             ParamExceptionMapper.class,
             ConstraintViolationMapper.class,
+            jp.homebiyori.common.error.ValidationExceptionMapper.class,
             JsonExceptionMappers.Parse.class,
             JsonExceptionMappers.Mapping.class,
             JsonExceptionMappers.Processing.class,
@@ -41,27 +42,57 @@ public final class ApiApplications {
             RequestLogFilter.class,
             OperationFilter.class,
             AuthenticationFilter.class,
-            SuccessStatusFilter.class);
+            SuccessStatusFilter.class,
+            StrictBooleanParams.class,
+            MaintenanceFilter.class);
 
     private ApiApplications() {
     }
 
-    static Class<? extends Application> applicationClass(ApiKind kind) {
-        return switch (kind) {
-            case USER -> UserApi.class;
-            case ADMIN -> AdminApi.class;
-            case INTERNAL -> InternalApi.class;
+    /** Which socket an API is served on: {@code homebiyori.api.<admin|internal>.socket}; the user API always on the default one. */
+    static Socket socketOf(ApiKind kind) {
+        if (kind == ApiKind.USER) {
+            return Socket.DEFAULT;
+        }
+        String name = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("homebiyori.api." + kind.name().toLowerCase() + ".socket", String.class).orElse("@default");
+        return switch (name) {
+            case "admin" -> Socket.ADMIN;
+            case "internal" -> Socket.INTERNAL;
+            default -> Socket.DEFAULT;
         };
     }
 
-    /** Resources of {@code kind} plus the common providers (and maintenance for the user API). */
-    public static Set<Class<?>> classes(ApiKind kind, Set<Class<?>> resources) {
+    /** The sockets of a process and the application class that serves each. */
+    enum Socket {
+        DEFAULT(DefaultSocketApi.class), ADMIN(AdminSocketApi.class), INTERNAL(InternalSocketApi.class);
+
+        private final Class<? extends Application> application;
+
+        Socket(Class<? extends Application> application) {
+            this.application = application;
+        }
+
+        Class<? extends Application> application() {
+            return application;
+        }
+    }
+
+    /** Resources of the APIs on {@code socket} plus the common providers. */
+    public static Set<Class<?>> classes(Set<Class<?>> resources) {
         Set<Class<?>> classes = new HashSet<>(resources);
         classes.addAll(COMMON_PROVIDERS);
-        if (kind == ApiKind.USER) {
-            classes.add(MaintenanceFilter.class);
-        }
         return classes;
+    }
+
+    /** Every resource class and provider of every API found here (the Lambda adapter serves them all). */
+    public static Set<Class<?>> allClasses() {
+        ApiResourcesExtension extension = CDI.current().select(ApiResourcesExtension.class).get();
+        Set<Class<?>> resources = new HashSet<>();
+        for (ApiKind kind : ApiKind.values()) {
+            resources.addAll(extension.resources(kind));
+        }
+        return classes(resources);
     }
 
     /** Jersey properties every application sets. */
@@ -73,16 +104,22 @@ public final class ApiApplications {
     }
 
     private abstract static class Base extends Application {
-        private final ApiKind kind;
+        private final Socket socket;
 
-        Base(ApiKind kind) {
-            this.kind = kind;
+        Base(Socket socket) {
+            this.socket = socket;
         }
 
         @Override
         public Set<Class<?>> getClasses() {
             ApiResourcesExtension extension = CDI.current().select(ApiResourcesExtension.class).get();
-            return classes(kind, extension.resources(kind));
+            Set<Class<?>> resources = new HashSet<>();
+            for (ApiKind kind : ApiKind.values()) {
+                if (socketOf(kind) == socket) {
+                    resources.addAll(extension.resources(kind));
+                }
+            }
+            return classes(resources);
         }
 
         @Override
@@ -96,27 +133,27 @@ public final class ApiApplications {
         }
     }
 
-    /** The user API (Cognito user pool), on the default port. */
+    /** The APIs on the default socket: the user API, and in a pod the service's admin or internal API. */
     @ApplicationPath("/")
-    public static class UserApi extends Base {
-        public UserApi() {
-            super(ApiKind.USER);
+    public static class DefaultSocketApi extends Base {
+        public DefaultSocketApi() {
+            super(Socket.DEFAULT);
         }
     }
 
-    /** The admin API (admin pool), routing name {@code admin} in the local process. */
+    /** The admin API on its own socket ({@code homebiyori.api.admin.socket=admin} + routing name {@code admin}). */
     @ApplicationPath("/")
-    public static class AdminApi extends Base {
-        public AdminApi() {
-            super(ApiKind.ADMIN);
+    public static class AdminSocketApi extends Base {
+        public AdminSocketApi() {
+            super(Socket.ADMIN);
         }
     }
 
-    /** The internal API (API key + source allow-list), routing name {@code internal} in the local process. */
+    /** The internal API on its own socket ({@code homebiyori.api.internal.socket=internal} + routing name {@code internal}). */
     @ApplicationPath("/")
-    public static class InternalApi extends Base {
-        public InternalApi() {
-            super(ApiKind.INTERNAL);
+    public static class InternalSocketApi extends Base {
+        public InternalSocketApi() {
+            super(Socket.INTERNAL);
         }
     }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Finds the resource classes on the classpath (CDI beans implementing a generated interface) and
- * sorts them by API. For each API that has resources it adds that API's {@code Application}, so a
- * deployable serves exactly the APIs of the services it contains: a pod of admin-service only the
- * admin API, the local process all three (each on its own port through a routing name).
+ * sorts them by API. It adds one {@code Application} per socket that has resources, so a deployable
+ * serves exactly the APIs of the services it contains: a pod of admin-service only the admin API, the
+ * local process all three (admin and internal on their own ports through routing names).
  */
 public class ApiResourcesExtension implements Extension {
 
@@ -34,9 +34,12 @@ public class ApiResourcesExtension implements Extension {
     }
 
     void addApplications(@jakarta.enterprise.event.Observes AfterTypeDiscovery event, BeanManager beans) {
+        java.util.Set<ApiApplications.Socket> sockets = java.util.EnumSet.noneOf(ApiApplications.Socket.class);
         for (ApiKind kind : resources.keySet()) {
-            Class<?> application = ApiApplications.applicationClass(kind);
-            event.addAnnotatedType(beans.createAnnotatedType(application), "homebiyori-" + kind.name());
+            sockets.add(ApiApplications.socketOf(kind));
+        }
+        for (ApiApplications.Socket socket : sockets) {
+            event.addAnnotatedType(beans.createAnnotatedType(socket.application()), "homebiyori-" + socket.name());
         }
     }
 

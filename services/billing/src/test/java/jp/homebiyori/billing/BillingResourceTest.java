@@ -1,0 +1,175 @@
+package jp.homebiyori.billing;
+
+import io.helidon.microprofile.server.ServerCdiExtension;
+import io.helidon.microprofile.testing.AddConfigSource;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jp.homebiyori.client.user.ApiException;
+import jp.homebiyori.client.user.api.BillingApi;
+import jp.homebiyori.client.user.model.CancelReason;
+import jp.homebiyori.client.user.model.CancelRequest;
+import jp.homebiyori.client.user.model.CheckoutRequest;
+import jp.homebiyori.client.user.model.CheckoutSession;
+import jp.homebiyori.client.user.model.PaidPlan;
+import jp.homebiyori.client.user.model.SubscriptionStatus;
+import jp.homebiyori.client.user.model.SubscriptionStatusValue;
+import jp.homebiyori.common.db.Table;
+import jp.homebiyori.common.db.TableNames;
+import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.subscription.Plan;
+import jp.homebiyori.domain.subscription.Subscription;
+import jp.homebiyori.domain.subscription.SubscriptionRepository;
+import jp.homebiyori.localdev.StripeStub;
+import jp.homebiyori.testkit.ApiClients;
+import jp.homebiyori.testkit.RawHttp;
+import jp.homebiyori.testkit.TestStack;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static jp.homebiyori.testkit.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** billing-service over HTTP with the generated client; Stripe is the WireMock stand-in. */
+@HelidonTest
+class BillingResourceTest {
+
+    private static final StripeStub STRIPE = StripeStub.start(0);
+
+    @AddConfigSource
+    static ConfigSource config() {
+        return TestStack.configSource(Map.of(
+                "homebiyori.stripe.api-base", STRIPE.baseUrl(),
+                "homebiyori.parameters.stripe.api_key", "sk_test_local",
+                "homebiyori.billing.allowed-origins", "https://app.homebiyori.example,http://localhost:3000"));
+    }
+
+    @Inject
+    private ServerCdiExtension server;
+    @Inject
+    private SubscriptionRepository subscriptions;
+    @Inject
+    private TableNames tables;
+    @Inject
+    private JstClock clock;
+
+    private BillingApi billing(String user) {
+        return new BillingApi(ApiClients.user(server.port(), TestStack.userToken(user)));
+    }
+
+    private void seedActive(String user) {
+        OffsetDateTime now = clock.now();
+        subscriptions.saveIfNotOlder(new Subscription(user, "cus_" + user.substring(0, 8), "sub_" + user.substring(0, 8),
+                Plan.MONTHLY, "active", now.minusDays(1), now.plusDays(29), false, 100, now));
+    }
+
+    @Test
+    void newUser_isFree_withFreeFeatures() throws Exception {
+        SubscriptionStatus s = billing("b-" + UUID.randomUUID()).getSubscription();
+        assertThat(s.getCurrentPlan().getValue()).isEqualTo("free");
+        assertThat(s.getStatus()).isEqualTo(SubscriptionStatusValue.NONE);
+        assertThat(s.getIsPremium()).isFalse();
+        assertThat(s.getFeatures().getGroupChat()).isFalse();
+        assertThat(s.getFeatures().getChatRetentionDays()).isEqualTo(30);
+    }
+
+    @Test
+    void checkout_createsOneAnonymousCustomer_andReturnsTheHostedPage() throws Exception {
+        String user = "co-" + UUID.randomUUID();
+        CheckoutRequest request = new CheckoutRequest().planType(PaidPlan.YEARLY)
+                .successUrl("https://app.homebiyori.example/billing/success")
+                .cancelUrl("https://app.homebiyori.example/billing");
+        CheckoutSession first = billing(user).createCheckoutSession(request);
+        billing(user).createCheckoutSession(request);
+        assertThat(first.getCheckoutUrl()).startsWith("https://checkout.stripe.com/");
+        assertThat(subscriptions.find(user).orElseThrow().customerId()).startsWith("cus_");
+        STRIPE.server().verify(1, postRequestedFor(urlEqualTo("/v1/customers")).withRequestBody(containing("metadata[user_id]=" + user)));
+        STRIPE.server().verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+                .withRequestBody(containing("price_yearly_local")).withRequestBody(containing("user_id%5D=" + user).or(containing("user_id]=" + user))));
+    }
+
+    @Test
+    void checkout_toAForeignOrigin_isRefused_andCreatesNothing() {
+        String user = "or-" + UUID.randomUUID();
+        for (String bad : new String[] {"https://evil.example/phish", "https://app.homebiyori.example.evil.example/x",
+                "https://user@app.homebiyori.example/x", "http://app.homebiyori.example/x"}) {
+            ApiException e = catchThrowableOfType(ApiException.class, () -> billing(user).createCheckoutSession(new CheckoutRequest()
+                    .planType(PaidPlan.MONTHLY).successUrl(bad).cancelUrl("http://localhost:3000/billing")));
+            assertError(e.getCode(), e.getResponseBody(), 400, "REDIRECT_URL_NOT_ALLOWED");
+        }
+        assertThat(subscriptions.find(user)).isEmpty();
+    }
+
+    @Test
+    void checkout_withAPremiumPlan_isAConflict() {
+        String user = "pr-" + UUID.randomUUID();
+        seedActive(user);
+        ApiException e = catchThrowableOfType(ApiException.class, () -> billing(user).createCheckoutSession(new CheckoutRequest()
+                .planType(PaidPlan.MONTHLY).successUrl("http://localhost:3000/ok").cancelUrl("http://localhost:3000/ng")));
+        assertError(e.getCode(), e.getResponseBody(), 409, "ALREADY_SUBSCRIBED");
+    }
+
+    @Test
+    void cancel_keepsPremiumUntilThePeriodEnd_storesTheReason_andReactivateUndoesIt() throws Exception {
+        String user = "ca-" + UUID.randomUUID();
+        seedActive(user);
+        CancelRequest reason = new CancelRequest().reasonCategory(CancelReason.PRICE).satisfactionScore(4).reasonText("少し高い");
+        SubscriptionStatus scheduled = billing(user).cancelSubscription(reason);
+        assertThat(scheduled.getStatus()).isEqualTo(SubscriptionStatusValue.CANCEL_SCHEDULED);
+        assertThat(scheduled.getIsPremium()).isTrue();
+        assertThat(scheduled.getCancelAtPeriodEnd()).isTrue();
+        assertThat(TestStack.dynamo().scan(b -> b.tableName(tables.of(Table.FEEDBACK))).items())
+                .anySatisfy(item -> {
+                    assertThat(item.get("user_id").s()).isEqualTo(user);
+                    assertThat(item.get("reason_category").s()).isEqualTo("price");
+                });
+
+        ApiException twice = catchThrowableOfType(ApiException.class, () -> billing(user).cancelSubscription(reason));
+        assertError(twice.getCode(), twice.getResponseBody(), 409, "SUBSCRIPTION_NOT_CANCELABLE");
+
+        SubscriptionStatus reactivated = billing(user).reactivateSubscription();
+        assertThat(reactivated.getStatus()).isEqualTo(SubscriptionStatusValue.ACTIVE);
+        assertThat(reactivated.getCancelAtPeriodEnd()).isFalse();
+        ApiException again = catchThrowableOfType(ApiException.class, () -> billing(user).reactivateSubscription());
+        assertError(again.getCode(), again.getResponseBody(), 409, "NO_SCHEDULED_CANCELLATION");
+    }
+
+    @Test
+    void cancel_onTheFreePlan_isAConflict_andABadScoreIs400() {
+        String user = "fr-" + UUID.randomUUID();
+        ApiException free = catchThrowableOfType(ApiException.class, () -> billing(user).cancelSubscription(
+                new CancelRequest().reasonCategory(CancelReason.OTHER).satisfactionScore(3)));
+        assertError(free.getCode(), free.getResponseBody(), 409, "SUBSCRIPTION_NOT_CANCELABLE");
+        RawHttp.Reply badScore = RawHttp.send(server.port(), "POST", "/api/billing/cancel", "application/json",
+                "{\"reason_category\":\"price\",\"satisfaction_score\":6}", RawHttp.bearer(TestStack.userToken(user)));
+        assertError(badScore, 400, "VALIDATION_ERROR");
+        RawHttp.Reply badReason = RawHttp.send(server.port(), "POST", "/api/billing/cancel", "application/json",
+                "{\"reason_category\":\"boredom\",\"satisfaction_score\":3}", RawHttp.bearer(TestStack.userToken(user)));
+        assertError(badReason, 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void portal_needsACustomer() throws Exception {
+        String user = "po-" + UUID.randomUUID();
+        ApiException none = catchThrowableOfType(ApiException.class, () -> billing(user).getPortalSession(null));
+        assertError(none.getCode(), none.getResponseBody(), 409, "NO_BILLING_CUSTOMER");
+        seedActive(user);
+        assertThat(billing(user).getPortalSession("http://localhost:3000/settings").getPortalUrl())
+                .startsWith("https://billing.stripe.com/");
+        ApiException foreign = catchThrowableOfType(ApiException.class, () -> billing(user).getPortalSession("https://evil.example/"));
+        assertError(foreign.getCode(), foreign.getResponseBody(), 400, "REDIRECT_URL_NOT_ALLOWED");
+    }
+
+    @Test
+    void withoutToken_is401() {
+        assertError(RawHttp.get(server.port(), "/api/billing/subscription", Map.of()), 401, "UNAUTHORIZED");
+        assertError(RawHttp.get(server.port(), "/api/billing/subscription", RawHttp.bearer(TestStack.adminToken("a"))), 401, "UNAUTHORIZED");
+    }
+}

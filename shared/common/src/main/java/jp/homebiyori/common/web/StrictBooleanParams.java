@@ -1,0 +1,41 @@
+package jp.homebiyori.common.web;
+
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * Boolean query and header parameters accept exactly {@code true} or {@code false}. JAX-RS's default
+ * ({@code Boolean.valueOf}) would read {@code unread_only=maybe} as false and answer something the
+ * caller did not ask for; this makes it a 400 naming the parameter.
+ */
+@Provider
+public class StrictBooleanParams implements ParamConverterProvider {
+
+    private static final ParamConverter<Boolean> STRICT = new ParamConverter<>() {
+        @Override
+        public Boolean fromString(String value) {
+            if ("true".equals(value)) {
+                return Boolean.TRUE;
+            }
+            if ("false".equals(value)) {
+                return Boolean.FALSE;
+            }
+            throw new IllegalArgumentException("expected true or false");
+        }
+
+        @Override
+        public String toString(Boolean value) {
+            return value.toString();
+        }
+    };
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        return rawType == Boolean.class || rawType == boolean.class ? (ParamConverter<T>) STRICT : null;
+    }
+}
