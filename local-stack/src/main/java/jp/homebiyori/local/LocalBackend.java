@@ -7,6 +7,7 @@ import jp.homebiyori.localdev.DevTokenIssuer;
 import jp.homebiyori.localdev.DynaliteServer;
 import jp.homebiyori.localdev.ElasticMqServer;
 import jp.homebiyori.localdev.ProjectRoot;
+import jp.homebiyori.localdev.StripeStub;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import java.util.Map;
 public final class LocalBackend {
 
     public static final String LOCAL_INTERNAL_API_KEY = "local-internal-api-key-change-me";
+    /** The local webhook secret (README): ./homebiyori stripe-trigger signs with it. */
+    public static final String LOCAL_WEBHOOK_SECRET = "whsec_local_homebiyori";
 
     private LocalBackend() {
     }
@@ -36,6 +39,7 @@ public final class LocalBackend {
         DynaliteServer dynalite = DynaliteServer.start(host, port("HOMEBIYORI_DYNAMODB_PORT", 8000), data.resolve("dynamodb"));
         ElasticMqServer sqs = ElasticMqServer.start(host, port("HOMEBIYORI_SQS_PORT", 9324));
         String ttlQueue = sqs.createQueueWithDlq("local-homebiyori-ttl-updates", 60);
+        StripeStub stripe = StripeStub.start(port("HOMEBIYORI_STRIPE_PORT", 12111));
         DevIssuerServer issuer = DevIssuerServer.start(
                 DevTokenIssuer.loadOrCreate(data.resolve("dev-issuer-keys.json"), "http://" + host),
                 port("HOMEBIYORI_ISSUER_PORT", 8090));
@@ -47,6 +51,11 @@ public final class LocalBackend {
         config.put("homebiyori.dynamodb.create-tables", "true");
         config.put("homebiyori.sqs.endpoint", sqs.endpoint().toString());
         config.put("homebiyori.sqs.ttl-queue-url", ttlQueue);
+        config.put("homebiyori.sqs.ttl-dlq-url", ttlQueue + "-dlq");
+        config.put("homebiyori.ttl-updater.worker.enabled", "true");
+        config.put("homebiyori.stripe.api-base", stripe.baseUrl());
+        config.putIfAbsent("homebiyori.parameters.stripe.api_key", "sk_test_local_stand_in");
+        config.putIfAbsent("homebiyori.parameters.stripe.webhook_secret", LOCAL_WEBHOOK_SECRET);
         config.put("homebiyori.pagination.key", "local-pagination-key-not-secret");
         config.put("homebiyori.parameters.source", "local");
         config.putIfAbsent("homebiyori.parameters.internal.api_key", LOCAL_INTERNAL_API_KEY);
@@ -83,6 +92,7 @@ public final class LocalBackend {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             issuer.close();
+            stripe.close();
             sqs.close();
             dynalite.close();
         }, "homebiyori-stop"));
@@ -95,9 +105,10 @@ public final class LocalBackend {
                   internal API  http://%1$s:%4$d/internal
                   DynamoDB      %5$s  (dynalite, data in .homebiyori/dynamodb)
                   SQS           %6$s  (ElasticMQ, queue local-homebiyori-ttl-updates + -dlq)
+                  Stripe API    %7$s  (WireMock stand-in; webhook secret whsec_local_homebiyori)
                   tokens        ./homebiyori token --user SUB | --admin SUB
                 Ctrl-C stops everything.
-                %n""", host, server.port(), adminPort, internalPort, dynalite.endpoint(), sqs.endpoint());
+                %n""", host, server.port(), adminPort, internalPort, dynalite.endpoint(), sqs.endpoint(), stripe.baseUrl());
     }
 
     private static int port(String env, int fallback) {
