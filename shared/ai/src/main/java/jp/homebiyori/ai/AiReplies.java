@@ -1,0 +1,106 @@
+package jp.homebiyori.ai;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jp.homebiyori.domain.character.AiCharacter;
+import jp.homebiyori.domain.character.EmotionStamp;
+import jp.homebiyori.domain.character.Mood;
+import jp.homebiyori.domain.character.PraiseLevel;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The AI layer as the chat service sees it: a message goes through the safety step, the emotion
+ * analysis and the configured generator ({@code offline} by default, or {@code bedrock} with the
+ * offline generator as fallback); a stamp gets a fixed empathetic reply.
+ */
+@ApplicationScoped
+public class AiReplies {
+
+    private static final Logger LOG = Logger.getLogger(AiReplies.class.getName());
+
+    private final SafetyCheck safety = new SafetyCheck();
+    private final EmotionAnalyzer emotions = new EmotionAnalyzer();
+    private final StampReplies stamps = new StampReplies();
+    private final ReplyGenerator generator;
+
+    @Inject
+    public AiReplies(@ConfigProperty(name = "homebiyori.ai.generator", defaultValue = "offline") String generator,
+                     @ConfigProperty(name = "homebiyori.ai.bedrock.model-id",
+                             defaultValue = BedrockSettings.DEFAULT_MODEL_ID) String modelId,
+                     @ConfigProperty(name = "homebiyori.ai.bedrock.max-tokens", defaultValue = "200") int maxTokens,
+                     @ConfigProperty(name = "homebiyori.ai.bedrock.temperature", defaultValue = "0.7") float temperature,
+                     @ConfigProperty(name = "homebiyori.ai.bedrock.timeout-millis", defaultValue = "8000") long timeoutMillis,
+                     @ConfigProperty(name = "homebiyori.aws.region", defaultValue = BedrockSettings.DEFAULT_REGION) String region,
+                     @ConfigProperty(name = "homebiyori.ai.bedrock.endpoint") Optional<String> endpoint) {
+        this(generator(generator, new BedrockSettings(modelId, maxTokens, temperature,
+                Duration.ofMillis(timeoutMillis), region, endpoint)));
+    }
+
+    /** With a given generator (tests, or a service that builds its own). */
+    public AiReplies(ReplyGenerator generator) {
+        this.generator = Objects.requireNonNull(generator, "generator");
+    }
+
+    /** Builds the generator named by {@code homebiyori.ai.generator}; the prompts are checked here, at start-up. */
+    static ReplyGenerator generator(String name, BedrockSettings settings) {
+        PromptLibrary prompts = PromptLibrary.load();
+        return switch (name.strip()) {
+            case "offline" -> new OfflineReplyGenerator();
+            case "bedrock" -> new FallbackReplyGenerator(BedrockReplyGenerator.create(settings, prompts),
+                    new OfflineReplyGenerator());
+            default -> throw new IllegalArgumentException(
+                    "homebiyori.ai.generator must be offline or bedrock, not " + name);
+        };
+    }
+
+    /** Builds the bean when the application starts, so a broken configuration stops start-up. */
+    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.info("AI replies ready: generator " + generator.getClass().getSimpleName());
+    }
+
+    /**
+     * The character's reply to {@code message}.
+     *
+     * @param history earlier turns of this conversation, oldest first; the model sees the last five
+     */
+    public AiResult reply(AiCharacter character, Mood mood, PraiseLevel level, String message, List<Turn> history) {
+        Objects.requireNonNull(character, "character");
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("message must not be blank");
+        }
+        EmotionAnalysis analysis = emotions.analyze(message);
+        Optional<SafetyResult> safe = safety.check(character, message);
+        if (safe.isPresent()) {
+            return new AiResult(safe.get().reply(), ReplySource.SAFETY, Optional.of(safe.get().category()), analysis,
+                    safe.get().fruitAllowed());
+        }
+        ReplyRequest request = new ReplyRequest(character, mood, level, message, history, analysis.primary());
+        GeneratedReply reply = generator.generate(request);
+        return new AiResult(reply.text(), reply.source(), Optional.empty(), analysis, analysis.fruitWorthy());
+    }
+
+    /** The character's empathetic reply to an emotion stamp sent alone (never a fruit). */
+    public AiResult replyToStamp(AiCharacter character, EmotionStamp stamp) {
+        Objects.requireNonNull(character, "character");
+        EmotionAnalysis analysis = EmotionAnalysis.ofStamp(StampReplies.emotionOf(stamp));
+        return new AiResult(stamps.reply(character, stamp), ReplySource.OFFLINE, Optional.empty(), analysis, false);
+    }
+
+    /** The emotion analysis alone (for callers that store emotions of messages without a reply). */
+    public EmotionAnalysis analyze(String message) {
+        return emotions.analyze(message);
+    }
+
+    /** How many replies fell back from Bedrock to the offline generator in this bean; 0 when offline. */
+    public long fallbackCount() {
+        return generator instanceof FallbackReplyGenerator fallback ? fallback.fallbackCount() : 0;
+    }
+}

@@ -1,0 +1,108 @@
+package jp.homebiyori.ai;
+
+import jp.homebiyori.common.config.AwsClients;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Writes replies with a model on Amazon Bedrock through the Runtime Converse API: the system prompt
+ * of the character × mood × level template, the last five turns as context, then the message.
+ * Failures and timeouts surface as exceptions; {@link FallbackReplyGenerator} turns them into
+ * offline replies.
+ */
+public final class BedrockReplyGenerator implements ReplyGenerator {
+
+    private static final String TERMINATORS = "。！？!?";
+
+    private final BedrockRuntimeClient client;
+    private final BedrockSettings settings;
+    private final PromptLibrary prompts;
+
+    public BedrockReplyGenerator(BedrockRuntimeClient client, BedrockSettings settings, PromptLibrary prompts) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
+    }
+
+    /** A generator with its own client: the settings' region, endpoint override and timeout. */
+    public static BedrockReplyGenerator create(BedrockSettings settings, PromptLibrary prompts) {
+        BedrockRuntimeClient client = AwsClients.build(BedrockRuntimeClient.builder(), settings.region(),
+                settings.endpoint(), settings.timeout());
+        return new BedrockReplyGenerator(client, settings, prompts);
+    }
+
+    @Override
+    public GeneratedReply generate(ReplyRequest request) {
+        ConverseResponse response = client.converse(converseRequest(request));
+        return new GeneratedReply(replyText(response), ReplySource.BEDROCK);
+    }
+
+    ConverseRequest converseRequest(ReplyRequest request) {
+        String system = prompts.systemPrompt(request.character(), request.mood(), request.level());
+        return ConverseRequest.builder()
+                .modelId(settings.modelId())
+                .system(SystemContentBlock.fromText(system))
+                .messages(messages(request))
+                .inferenceConfig(InferenceConfiguration.builder()
+                        .maxTokens(settings.maxTokens())
+                        .temperature(settings.temperature())
+                        .build())
+                .overrideConfiguration(o -> o.apiCallTimeout(settings.timeout()))
+                .build();
+    }
+
+    private static List<Message> messages(ReplyRequest request) {
+        List<Message> messages = new ArrayList<>();
+        for (Turn turn : request.contextTurns()) {
+            messages.add(message(ConversationRole.USER, turn.userMessage()));
+            messages.add(message(ConversationRole.ASSISTANT, turn.aiReply()));
+        }
+        messages.add(message(ConversationRole.USER, request.message()));
+        return messages;
+    }
+
+    private static Message message(ConversationRole role, String text) {
+        return Message.builder().role(role).content(ContentBlock.fromText(text)).build();
+    }
+
+    /** The text of the answer; cut back to its last full sentence when the token budget ran out. */
+    private static String replyText(ConverseResponse response) {
+        if (response.output() == null || response.output().message() == null) {
+            throw new ReplyGenerationException("Bedrock returned no message");
+        }
+        String text = response.output().message().content().stream()
+                .map(ContentBlock::text)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining())
+                .strip();
+        if (response.stopReason() == StopReason.MAX_TOKENS) {
+            text = toLastSentence(text);
+        }
+        if (text.isBlank()) {
+            throw new ReplyGenerationException("Bedrock returned an empty reply");
+        }
+        return text;
+    }
+
+    private static String toLastSentence(String text) {
+        int end = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (TERMINATORS.indexOf(text.charAt(i)) >= 0) {
+                end = i;
+            }
+        }
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+}
