@@ -17,12 +17,31 @@ public interface UserRepository {
     UserProfile createIfAbsent(UserProfile profile);
 
     /**
+     * Stores {@code profile} unless the user already has one; true if this call stored it. Of concurrent
+     * callers exactly one gets true, so "a profile was created" can be counted once.
+     */
+    boolean insertIfAbsent(UserProfile profile);
+
+    /**
+     * Sets {@code onboarding_completed} of an existing profile; true only for the call that changed it
+     * from false to true (false if it was already completed or there is no profile), so "a user
+     * completed onboarding" can be counted once.
+     */
+    boolean markOnboardingCompleted(String userId, OffsetDateTime now);
+
+    /**
      * Sets the given fields (null: unchanged) of an existing profile and returns the result;
      * empty if the user has no profile.
      */
     Optional<UserProfile> update(String userId, ProfileChange change, OffsetDateTime now);
 
     void delete(String userId);
+
+    /**
+     * Deletes the profile and returns it as it was, if this call deleted it: of concurrent callers at
+     * most one gets it, so "an account was deleted" can be counted once. Empty if there was none.
+     */
+    Optional<UserProfile> deleteIfPresent(String userId);
 
     /** All profiles, a page at a time (admin listing). */
     Page<UserProfile> list(int limit, String nextToken);

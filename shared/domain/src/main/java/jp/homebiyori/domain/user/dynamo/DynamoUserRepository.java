@@ -38,6 +38,16 @@ public class DynamoUserRepository implements UserRepository {
         this.tokens = tokens;
     }
 
+    /** The stored key of a user's profile (for batch reads across tables). */
+    public static Map<String, AttributeValue> keyOf(String userId) {
+        return UserItem.key(userId);
+    }
+
+    /** A stored profile item as a {@link UserProfile}. */
+    public static UserProfile fromStored(Map<String, AttributeValue> item) {
+        return UserItem.fromItem(item);
+    }
+
     @Override
     public Optional<UserProfile> find(String userId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(UserItem.key(userId)).consistentRead(true)).item();
@@ -46,9 +56,21 @@ public class DynamoUserRepository implements UserRepository {
 
     @Override
     public UserProfile createIfAbsent(UserProfile profile) {
-        boolean created = Conditions.applied(() -> dynamo.putItem(b -> b.tableName(table)
+        return insertIfAbsent(profile) ? profile : find(profile.userId()).orElse(profile);
+    }
+
+    @Override
+    public boolean insertIfAbsent(UserProfile profile) {
+        return Conditions.applied(() -> dynamo.putItem(b -> b.tableName(table)
                 .item(UserItem.toItem(profile)).conditionExpression("attribute_not_exists(PK)")));
-        return created ? profile : find(profile.userId()).orElse(profile);
+    }
+
+    @Override
+    public boolean markOnboardingCompleted(String userId, OffsetDateTime now) {
+        return Conditions.applied(() -> dynamo.updateItem(b -> b.tableName(table).key(UserItem.key(userId))
+                .updateExpression("SET onboarding_completed = :yes, updated_at = :now")
+                .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(onboarding_completed) OR onboarding_completed <> :yes)")
+                .expressionAttributeValues(Map.of(":yes", Attrs.bool(true), ":now", Attrs.time(now)))));
     }
 
     @Override
@@ -95,6 +117,13 @@ public class DynamoUserRepository implements UserRepository {
     @Override
     public void delete(String userId) {
         dynamo.deleteItem(b -> b.tableName(table).key(UserItem.key(userId)));
+    }
+
+    @Override
+    public Optional<UserProfile> deleteIfPresent(String userId) {
+        Map<String, AttributeValue> before = dynamo.deleteItem(b -> b.tableName(table).key(UserItem.key(userId))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        return before == null || before.isEmpty() ? Optional.empty() : Optional.of(UserItem.fromItem(before));
     }
 
     @Override

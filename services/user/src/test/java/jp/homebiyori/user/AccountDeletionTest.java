@@ -1,0 +1,204 @@
+package jp.homebiyori.user;
+
+import io.helidon.microprofile.server.ServerCdiExtension;
+import io.helidon.microprofile.testing.AddBean;
+import io.helidon.microprofile.testing.AddConfigSource;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jp.homebiyori.client.user.ApiException;
+import jp.homebiyori.client.user.api.UsersApi;
+import jp.homebiyori.client.user.model.AccountDeletionResult;
+import jp.homebiyori.client.user.model.CompleteOnboardingRequest;
+import jp.homebiyori.client.user.model.UpdateNicknameRequest;
+import jp.homebiyori.common.db.Table;
+import jp.homebiyori.common.db.TableNames;
+import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.chat.ChatRepository;
+import jp.homebiyori.domain.feedback.FeedbackRepository;
+import jp.homebiyori.domain.notification.NotificationRepository;
+import jp.homebiyori.domain.stats.StatsRepository;
+import jp.homebiyori.domain.subscription.SubscriptionRepository;
+import jp.homebiyori.domain.tree.FruitRepository;
+import jp.homebiyori.domain.tree.TreeRepository;
+import jp.homebiyori.domain.user.UserRepository;
+import jp.homebiyori.testkit.ApiClients;
+import jp.homebiyori.testkit.TestStack;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static jp.homebiyori.testkit.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** DELETE /api/users/account end to end: every table, Stripe and identity ports, idempotence, resumption. */
+@HelidonTest
+@AddBean(RecordingBillingCanceller.class)
+@AddBean(RecordingIdentityDeleter.class)
+class AccountDeletionTest {
+
+    @AddConfigSource
+    static ConfigSource config() {
+        return TestStack.configSource();
+    }
+
+    @Inject private ServerCdiExtension server;
+    @Inject private UserRepository users;
+    @Inject private SubscriptionRepository subscriptions;
+    @Inject private TreeRepository trees;
+    @Inject private FruitRepository fruits;
+    @Inject private ChatRepository chats;
+    @Inject private NotificationRepository notifications;
+    @Inject private FeedbackRepository feedback;
+    @Inject private StatsRepository stats;
+    @Inject private DynamoDbClient dynamo;
+    @Inject private TableNames names;
+    @Inject private JstClock clock;
+    @Inject private RecordingBillingCanceller billing;
+    @Inject private RecordingIdentityDeleter identity;
+
+    private AccountFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AccountFixture(new AccountFixture.Repositories(subscriptions, trees, fruits, chats, notifications,
+                feedback, stats, dynamo, names, clock));
+    }
+
+    private UsersApi api(String sub) {
+        return new UsersApi(ApiClients.user(server.port(), TestStack.userToken(sub)));
+    }
+
+    private String onboardedUserWithData(int chatCount, int fruitCount) throws Exception {
+        String user = "del-" + UUID.randomUUID();
+        api(user).completeOnboarding(new CompleteOnboardingRequest().nickname("けすママ"));
+        fixture.seed(user, chatCount, fruitCount);
+        return user;
+    }
+
+    /** How often {@code id} was passed to a port (the recorders live as long as the test class). */
+    private static long calls(List<String> recorded, String id) {
+        return recorded.stream().filter(id::equals).count();
+    }
+
+    private static int total(Map<Table, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Test
+    void deleteAccount_erasesEveryItemOfTheUserInEveryTable_cancelsStripe_deletesTheIdentity_andLeavesOthersAlone() throws Exception {
+        String user = onboardedUserWithData(320, 35);
+        String other = onboardedUserWithData(25, 4);
+        Map<Table, Integer> seeded = fixture.itemsOf(user);
+        assertThat(seeded.get(Table.CHATS)).isEqualTo(320);
+        assertThat(seeded.get(Table.FRUITS)).isEqualTo(35);
+        assertThat(seeded).allSatisfy((table, n) -> assertThat(n).as(table.name()).isPositive());
+        Map<Table, Integer> othersBefore = fixture.itemsOf(other);
+        StatsRepository.Snapshot before = stats.snapshot(clock.today());
+
+        AccountDeletionResult result = api(user).deleteAccount();
+
+        assertThat(result.getUserId()).isEqualTo(user);
+        assertThat(result.getDeleted()).isTrue();
+        assertThat(result.getSubscriptionCanceled()).isTrue();
+        assertThat(result.getDeletedAt()).isNotNull();
+        assertThat(calls(billing.canceled(), "sub_" + user)).isEqualTo(1);
+        assertThat(calls(identity.deleted(), user)).isEqualTo(1);
+        assertThat(total(fixture.itemsOf(user))).as("items of the deleted user in any table").isZero();
+        assertThat(fixture.itemsOf(other)).isEqualTo(othersBefore);
+        StatsRepository.Snapshot after = stats.snapshot(clock.today());
+        assertThat(after.totalUsers()).isEqualTo(before.totalUsers() - 1);
+        assertThat(after.onboardedUsers()).isEqualTo(before.onboardedUsers() - 1);
+        assertThat(after.premiumMonthly()).isEqualTo(before.premiumMonthly() - 1);
+        assertThat(after.activeUsers7d()).isEqualTo(before.activeUsers7d() - 1);
+        assertThat(api(other).getProfile().getNickname()).isEqualTo("けすママ");
+    }
+
+    @Test
+    void afterDeletion_theTokenGetsCleanAnswers_andDeletingAgainSucceedsWithoutCountingTwice() throws Exception {
+        String user = onboardedUserWithData(5, 1);
+        api(user).deleteAccount();
+        StatsRepository.Snapshot before = stats.snapshot(clock.today());
+
+        ApiException profile = catchThrowableOfType(ApiException.class, () -> api(user).getProfile());
+        assertError(profile.getCode(), profile.getResponseBody(), 404, "ONBOARDING_REQUIRED");
+        ApiException nickname = catchThrowableOfType(ApiException.class,
+                () -> api(user).updateNickname(new UpdateNicknameRequest().nickname("もどる")));
+        assertError(nickname.getCode(), nickname.getResponseBody(), 404, "ONBOARDING_REQUIRED");
+
+        AccountDeletionResult again = api(user).deleteAccount();
+        assertThat(again.getDeleted()).isTrue();
+        assertThat(again.getSubscriptionCanceled()).isFalse();
+        assertThat(calls(billing.canceled(), "sub_" + user)).isEqualTo(1);
+        assertThat(calls(identity.deleted(), user)).isEqualTo(2);
+        StatsRepository.Snapshot after = stats.snapshot(clock.today());
+        assertThat(after.totalUsers()).isEqualTo(before.totalUsers());
+        assertThat(after.onboardedUsers()).isEqualTo(before.onboardedUsers());
+        assertThat(total(fixture.itemsOf(user))).isZero();
+    }
+
+    @Test
+    void deleteAccount_whenStripeCannotCancel_deletesNothing_answers503_andARetryFinishes() throws Exception {
+        String user = onboardedUserWithData(12, 2);
+        Map<Table, Integer> seeded = fixture.itemsOf(user);
+        billing.failNext(1);
+
+        ApiException e = catchThrowableOfType(ApiException.class, () -> api(user).deleteAccount());
+        assertError(e.getCode(), e.getResponseBody(), 503, "SERVICE_UNAVAILABLE");
+        assertThat(fixture.itemsOf(user)).isEqualTo(seeded);
+        assertThat(calls(identity.deleted(), user)).isZero();
+
+        assertThat(api(user).deleteAccount().getSubscriptionCanceled()).isTrue();
+        assertThat(total(fixture.itemsOf(user))).isZero();
+        assertThat(calls(identity.deleted(), user)).isEqualTo(1);
+    }
+
+    @Test
+    void deleteAccount_whenTheIdentityStepFails_answers503_andTheNextCallFinishes() throws Exception {
+        String user = onboardedUserWithData(8, 1);
+        identity.failNext(1);
+
+        ApiException e = catchThrowableOfType(ApiException.class, () -> api(user).deleteAccount());
+        assertError(e.getCode(), e.getResponseBody(), 503, "SERVICE_UNAVAILABLE");
+        assertThat(calls(identity.deleted(), user)).isZero();
+
+        api(user).deleteAccount();
+        assertThat(calls(identity.deleted(), user)).isEqualTo(1);
+        assertThat(total(fixture.itemsOf(user))).isZero();
+    }
+
+    @Test
+    void deleteAccount_stoppedHalfWayThroughTheErasure_isFinishedByTheNextCall() throws Exception {
+        String user = onboardedUserWithData(150, 3);
+        // what a run that died after the profile step leaves: no profile, the bulk of the data still there
+        users.deleteIfPresent(user);
+        assertThat(fixture.itemsOf(user).get(Table.CHATS)).isEqualTo(150);
+
+        AccountDeletionResult result = api(user).deleteAccount();
+        assertThat(result.getDeleted()).isTrue();
+        assertThat(total(fixture.itemsOf(user))).isZero();
+    }
+
+    @Test
+    void concurrentDeletions_ofOneAccount_bothSucceed_andCountTheAccountOnce() throws Exception {
+        String user = onboardedUserWithData(60, 2);
+        StatsRepository.Snapshot before = stats.snapshot(clock.today());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Callable<AccountDeletionResult>> calls = List.of(() -> api(user).deleteAccount(), () -> api(user).deleteAccount());
+        for (Future<AccountDeletionResult> f : pool.invokeAll(calls)) {
+            assertThat(f.get().getDeleted()).isTrue();
+        }
+        pool.shutdown();
+        assertThat(stats.snapshot(clock.today()).totalUsers()).isEqualTo(before.totalUsers() - 1);
+        assertThat(total(fixture.itemsOf(user))).isZero();
+    }
+}
