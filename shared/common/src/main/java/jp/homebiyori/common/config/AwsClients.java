@@ -24,6 +24,13 @@ public final class AwsClients {
 
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, String region, Optional<String> endpoint, Duration callTimeout) {
+        return build(builder, region, endpoint, callTimeout, java.util.List.of());
+    }
+
+    /** As above, with SDK execution interceptors (e.g. a test's call counter). */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, String region, Optional<String> endpoint, Duration callTimeout,
+            java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
         builder.region(Region.of(region))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
@@ -31,6 +38,7 @@ public final class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(callTimeout.multipliedBy(2))
                         .apiCallAttemptTimeout(callTimeout)
+                        .executionInterceptors(interceptors)
                         .build());
         if (endpoint.isPresent() && !endpoint.get().isBlank()) {
             builder.endpointOverride(URI.create(endpoint.get()))

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The DynamoDB clients of a process: {@code homebiyori.dynamodb.endpoint} points at a local stand-in
  * (dynalite), {@code homebiyori.env} names the tables. Short timeouts: a DynamoDB outage answers 503
- * quickly instead of hanging a request.
+ * quickly instead of hanging a request. SDK execution interceptors that are CDI beans are added (tests count
+ * calls per request with one; production has none).
  */
 @ApplicationScoped
 public class DynamoProducer {
@@ -29,9 +30,11 @@ public class DynamoProducer {
                           @ConfigProperty(name = "homebiyori.aws.region", defaultValue = "ap-northeast-1") String region,
                           @ConfigProperty(name = "homebiyori.dynamodb.endpoint") Optional<String> endpoint,
                           @ConfigProperty(name = "homebiyori.dynamodb.timeout-millis", defaultValue = "3000") long timeoutMillis,
-                          @ConfigProperty(name = "homebiyori.dynamodb.create-tables", defaultValue = "false") boolean createTables) {
+                          @ConfigProperty(name = "homebiyori.dynamodb.create-tables", defaultValue = "false") boolean createTables,
+                          jakarta.enterprise.inject.Instance<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
         this.names = new TableNames(env);
-        this.client = AwsClients.build(DynamoDbClient.builder(), region, endpoint, Duration.ofMillis(timeoutMillis));
+        this.client = AwsClients.build(DynamoDbClient.builder(), region, endpoint, Duration.ofMillis(timeoutMillis),
+                interceptors.stream().toList());
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         if (createTables) {
             TableProvisioner.createMissing(client, names);

@@ -14,7 +14,13 @@ public interface TreeRepository {
     }
 
     /** Adds one message of {@code characters} characters (creating the tree if needed); returns the tree after. */
-    Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now);
+    default Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now) {
+        return recordMessage(userId, characters, jstDate, now, null);
+    }
+
+    /** As above, and replaces the conversation context with {@code recentTurns} (null: unchanged). */
+    Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now,
+                       java.util.List<Tree.RecentTurn> recentTurns);
 
     /**
      * Claims the user's one fruit of {@code jstDate}: true (and total_fruits + 1) if no fruit grew that

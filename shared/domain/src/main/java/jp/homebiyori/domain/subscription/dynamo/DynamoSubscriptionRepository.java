@@ -34,6 +34,16 @@ public class DynamoSubscriptionRepository implements SubscriptionRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SubscriptionItem.fromItem(item));
     }
 
+    /** The stored key of a user's subscription (for batch reads across tables). */
+    public static Map<String, AttributeValue> keyOf(String userId) {
+        return SubscriptionItem.key(userId);
+    }
+
+    /** A stored subscription item as a {@link Subscription}. */
+    public static Subscription fromStored(Map<String, AttributeValue> item) {
+        return SubscriptionItem.fromItem(item);
+    }
+
     @Override
     public Optional<Subscription> findByCustomerId(String customerId) {
         return dynamo.query(b -> b.tableName(table).indexName(Table.GSI1)

@@ -38,15 +38,30 @@ public class DynamoTreeRepository implements TreeRepository {
     }
 
     @Override
-    public Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now) {
+    public Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now,
+                              java.util.List<Tree.RecentTurn> recentTurns) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":c", Attrs.n(characters), ":one", Attrs.n(1),
+                ":d", Attrs.s(jstDate.toString()), ":now", Attrs.time(now), ":u", Attrs.s(userId)));
+        String set = "SET last_message_date = :d, updated_at = :now, created_at = if_not_exists(created_at, :now), user_id = :u";
+        if (recentTurns != null) {
+            values.put(":turns", TreeItem.turns(recentTurns));
+            set += ", recent_turns = :turns";
+        }
+        String expression = "ADD total_characters :c, total_messages :one " + set;
         Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table).key(TreeItem.key(userId))
-                .updateExpression("ADD total_characters :c, total_messages :one "
-                        + "SET last_message_date = :d, updated_at = :now, created_at = if_not_exists(created_at, :now), "
-                        + "user_id = :u")
-                .expressionAttributeValues(Map.of(":c", Attrs.n(characters), ":one", Attrs.n(1),
-                        ":d", Attrs.s(jstDate.toString()), ":now", Attrs.time(now), ":u", Attrs.s(userId)))
+                .updateExpression(expression).expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         return TreeItem.fromItem(userId, after);
+    }
+
+    /** The stored key of a user's tree (for batch reads across tables). */
+    public static Map<String, AttributeValue> keyOf(String userId) {
+        return TreeItem.key(userId);
+    }
+
+    /** A stored tree item as a {@link Tree}. */
+    public static Tree fromStored(String userId, Map<String, AttributeValue> item) {
+        return TreeItem.fromItem(userId, item);
     }
 
     @Override

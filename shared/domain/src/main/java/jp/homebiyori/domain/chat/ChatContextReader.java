@@ -1,0 +1,72 @@
+package jp.homebiyori.domain.chat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.homebiyori.common.db.Table;
+import jp.homebiyori.common.db.TableNames;
+import jp.homebiyori.domain.subscription.Subscription;
+import jp.homebiyori.domain.subscription.dynamo.DynamoSubscriptionRepository;
+import jp.homebiyori.domain.tree.Tree;
+import jp.homebiyori.domain.tree.dynamo.DynamoTreeRepository;
+import jp.homebiyori.domain.user.UserProfile;
+import jp.homebiyori.domain.user.dynamo.DynamoUserRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a chat send needs to know about its user — profile, subscription, tree (with the recent
+ * turns) — in one BatchGetItem across the three tables, so a message costs at most four DynamoDB calls.
+ */
+@ApplicationScoped
+public class ChatContextReader {
+
+    private final DynamoDbClient dynamo;
+    private final TableNames names;
+
+    @Inject
+    public ChatContextReader(DynamoDbClient dynamo, TableNames names) {
+        this.dynamo = dynamo;
+        this.names = names;
+    }
+
+    /** What is stored of a user now. */
+    public record ChatContext(Optional<UserProfile> profile, Subscription subscription, Tree tree) {
+    }
+
+    public ChatContext read(String userId) {
+        String users = names.of(Table.USERS);
+        String subscriptions = names.of(Table.SUBSCRIPTIONS);
+        String trees = names.of(Table.TREES);
+        Map<String, KeysAndAttributes> request = new HashMap<>(Map.of(
+                users, keys(DynamoUserRepository.keyOf(userId)),
+                subscriptions, keys(DynamoSubscriptionRepository.keyOf(userId)),
+                trees, keys(DynamoTreeRepository.keyOf(userId))));
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int attempt = 0; !request.isEmpty() && attempt < 5; attempt++) {
+            Map<String, KeysAndAttributes> current = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(current));
+            response.responses().forEach((table, items) -> items.forEach(item -> found.put(table, item)));
+            request = response.unprocessedKeys();
+        }
+        if (!request.isEmpty()) {
+            throw new IllegalStateException("DynamoDB kept some keys of the chat context unprocessed");
+        }
+        return new ChatContext(
+                Optional.ofNullable(found.get(users)).map(DynamoUserRepository::fromStored),
+                Optional.ofNullable(found.get(subscriptions)).map(DynamoSubscriptionRepository::fromStored)
+                        .orElseGet(() -> Subscription.free(userId)),
+                Optional.ofNullable(found.get(trees)).map(item -> DynamoTreeRepository.fromStored(userId, item))
+                        .orElseGet(() -> Tree.empty(userId)));
+    }
+
+    private static KeysAndAttributes keys(Map<String, AttributeValue> key) {
+        return KeysAndAttributes.builder().keys(List.of(key)).consistentRead(true).build();
+    }
+}
