@@ -12,6 +12,7 @@ import jp.homebiyori.client.user.model.AiCharacter;
 import jp.homebiyori.client.user.model.ChatHistoryItem;
 import jp.homebiyori.client.user.model.ChatHistoryPage;
 import jp.homebiyori.client.user.model.ChatType;
+import jp.homebiyori.client.user.model.SendChatType;
 import jp.homebiyori.client.user.model.EmotionStamp;
 import jp.homebiyori.client.user.model.EmotionStampRequest;
 import jp.homebiyori.client.user.model.PraiseLevel;
@@ -116,7 +117,7 @@ class ChatResourceTest {
     void groupAndDeep_needPremium_andPremiumGetsEveryCharacterAnd180Days() throws Exception {
         String user = "g-" + UUID.randomUUID();
         ApiException group = catchThrowableOfType(ApiException.class,
-                () -> chat(user).sendMessage(new SendMessageRequest().message(PLAIN).chatType(ChatType.GROUP)));
+                () -> chat(user).sendMessage(new SendMessageRequest().message(PLAIN).chatType(SendChatType.GROUP)));
         assertError(group.getCode(), group.getResponseBody(), 403, "PREMIUM_REQUIRED");
         ApiException deep = catchThrowableOfType(ApiException.class,
                 () -> chat(user).sendMessage(new SendMessageRequest().message(PLAIN).praiseLevel(PraiseLevel.DEEP)));
@@ -124,7 +125,7 @@ class ChatResourceTest {
         assertThat(trees.find(user)).isEmpty();
 
         premium(user);
-        SendMessageResponse r = chat(user).sendMessage(new SendMessageRequest().message(PLAIN).chatType(ChatType.GROUP)
+        SendMessageResponse r = chat(user).sendMessage(new SendMessageRequest().message(PLAIN).chatType(SendChatType.GROUP)
                 .aiCharacter(AiCharacter.HIDE).praiseLevel(PraiseLevel.DEEP));
         assertThat(r.getAiResponses()).extracting(reply -> reply.getAiCharacter())
                 .containsExactly(AiCharacter.HIDE, AiCharacter.TAMA, AiCharacter.MADOKA);
