@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Deletion as deployed in AWS but without a Stripe adapter on the classpath: a live subscription makes
- * it refuse (503, nothing deleted); otherwise the Cognito user is deleted through the admin API.
+ * Deletion with the Cognito adapter (against Cognito's wire format) while Stripe is not configured (no
+ * API key): a live subscription makes it refuse (503, nothing deleted, never a paid subscription left
+ * running for a gone account); otherwise the Cognito user is deleted through the admin API.
  */
 @HelidonTest
-class AccountDeletionOnCognitoWithoutStripeTest {
+class AccountDeletionOnCognitoTest {
 
     private static final String POOL = "ap-northeast-1_TestPool";
     private static final WireMockServer COGNITO = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
@@ -82,7 +83,7 @@ class AccountDeletionOnCognitoWithoutStripeTest {
     }
 
     @Test
-    void liveSubscription_withoutABillingCanceller_refusesWith503_andDeletesNothing() {
+    void liveSubscription_whenStripeCannotBeReached_refusesWith503_andDeletesNothing() {
         String user = "paid-" + UUID.randomUUID();
         stubCognitoUser(user, "google_" + user);
         users.createIfAbsent(jp.homebiyori.domain.user.UserProfile.initial(user, clock.now()));

@@ -2,6 +2,7 @@ package jp.homebiyori.user;
 
 import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.AddBean;
+import jp.homebiyori.localdev.StripeStub;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
@@ -37,18 +38,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static jp.homebiyori.testkit.ErrorAssertions.assertError;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** DELETE /api/users/account end to end: every table, Stripe and identity ports, idempotence, resumption. */
 @HelidonTest
-@AddBean(RecordingBillingCanceller.class)
 @AddBean(RecordingIdentityDeleter.class)
 class AccountDeletionTest {
 
+    /** Stripe's API: the stand-in that speaks its wire format; the real Stripe adapter calls it. */
+    private static final StripeStub STRIPE = StripeStub.start(0);
+
     @AddConfigSource
     static ConfigSource config() {
-        return TestStack.configSource();
+        return TestStack.configSource(Map.of(
+                "homebiyori.stripe.api-base", STRIPE.baseUrl(),
+                "homebiyori.parameters.stripe.api_key", "sk_test_local"));
+    }
+
+    /** How many times the subscription was cancelled at Stripe (DELETE /v1/subscriptions/{id}). */
+    private static int stripeCancellations(String subscriptionId) {
+        return STRIPE.server().findAll(deleteRequestedFor(urlEqualTo("/v1/subscriptions/" + subscriptionId))).size();
     }
 
     @Inject private ServerCdiExtension server;
@@ -63,7 +77,6 @@ class AccountDeletionTest {
     @Inject private DynamoDbClient dynamo;
     @Inject private TableNames names;
     @Inject private JstClock clock;
-    @Inject private RecordingBillingCanceller billing;
     @Inject private RecordingIdentityDeleter identity;
 
     private AccountFixture fixture;
@@ -111,7 +124,7 @@ class AccountDeletionTest {
         assertThat(result.getDeleted()).isTrue();
         assertThat(result.getSubscriptionCanceled()).isTrue();
         assertThat(result.getDeletedAt()).isNotNull();
-        assertThat(calls(billing.canceled(), "sub_" + user)).isEqualTo(1);
+        assertThat(stripeCancellations("sub_" + user)).isEqualTo(1);
         assertThat(calls(identity.deleted(), user)).isEqualTo(1);
         assertThat(total(fixture.itemsOf(user))).as("items of the deleted user in any table").isZero();
         assertThat(fixture.itemsOf(other)).isEqualTo(othersBefore);
@@ -138,7 +151,7 @@ class AccountDeletionTest {
         AccountDeletionResult again = api(user).deleteAccount();
         assertThat(again.getDeleted()).isTrue();
         assertThat(again.getSubscriptionCanceled()).isFalse();
-        assertThat(calls(billing.canceled(), "sub_" + user)).isEqualTo(1);
+        assertThat(stripeCancellations("sub_" + user)).isEqualTo(1);
         assertThat(calls(identity.deleted(), user)).isEqualTo(2);
         StatsRepository.Snapshot after = stats.snapshot(clock.today());
         assertThat(after.totalUsers()).isEqualTo(before.totalUsers());
@@ -150,13 +163,16 @@ class AccountDeletionTest {
     void deleteAccount_whenStripeCannotCancel_deletesNothing_answers503_andARetryFinishes() throws Exception {
         String user = onboardedUserWithData(12, 2);
         Map<Table, Integer> seeded = fixture.itemsOf(user);
-        billing.failNext(1);
+        var outage = STRIPE.server().stubFor(delete(urlEqualTo("/v1/subscriptions/sub_" + user)).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"stand-in outage\"}}")));
 
         ApiException e = catchThrowableOfType(ApiException.class, () -> api(user).deleteAccount());
         assertError(e.getCode(), e.getResponseBody(), 503, "SERVICE_UNAVAILABLE");
         assertThat(fixture.itemsOf(user)).isEqualTo(seeded);
         assertThat(calls(identity.deleted(), user)).isZero();
 
+        STRIPE.server().removeStub(outage);
         assertThat(api(user).deleteAccount().getSubscriptionCanceled()).isTrue();
         assertThat(total(fixture.itemsOf(user))).isZero();
         assertThat(calls(identity.deleted(), user)).isEqualTo(1);

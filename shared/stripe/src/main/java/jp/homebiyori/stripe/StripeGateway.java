@@ -81,15 +81,20 @@ public class StripeGateway {
         return new RemoteSubscription(s.getId(), s.getStatus(), Boolean.TRUE.equals(s.getCancelAtPeriodEnd()));
     }
 
-    /** Ends a subscription now (account deletion). An already gone subscription counts as done. */
-    public void cancelImmediately(String subscriptionId) {
+    /**
+     * Ends a subscription now (account deletion). True if it was live; an already canceled or unknown
+     * subscription counts as done (false).
+     */
+    public boolean cancelImmediately(String subscriptionId) {
         try {
-            client().v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
+            Subscription s = client().v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
                     idempotent("cancel-now-" + subscriptionId));
+            return "canceled".equals(s.getStatus());
         } catch (InvalidRequestException e) {
-            if (!"resource_missing".equals(e.getCode())) {
-                throw unavailable(e);
+            if ("resource_missing".equals(e.getCode())) {
+                return false;
             }
+            throw unavailable(e);
         } catch (StripeException e) {
             throw unavailable(e);
         }

@@ -1,0 +1,22 @@
+package jp.homebiyori.stripe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jp.homebiyori.domain.account.BillingCanceller;
+
+/** Account deletion's billing port on Stripe: the subscription ends at once, not at the period end. */
+@ApplicationScoped
+public class StripeBillingCanceller implements BillingCanceller {
+
+    private final StripeGateway stripe;
+
+    @Inject
+    public StripeBillingCanceller(StripeGateway stripe) {
+        this.stripe = stripe;
+    }
+
+    @Override
+    public boolean cancelImmediately(String subscriptionId) {
+        return stripe.cancelImmediately(subscriptionId);
+    }
+}
