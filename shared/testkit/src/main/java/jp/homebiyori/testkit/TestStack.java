@@ -94,6 +94,8 @@ public final class TestStack {
         config.put("homebiyori.parameters.source", "local");
         config.put("homebiyori.parameters.internal.api_key", INTERNAL_API_KEY);
         config.put("homebiyori.parameters.app.version", "test-1.0.0");
+        // tests drive many requests per user; RateLimitTest sets the real limit
+        config.put("homebiyori.rate-limit.per-minute", "1000000");
         for (DevTokenIssuer.Pool pool : DevTokenIssuer.Pool.values()) {
             String key = pool == DevTokenIssuer.Pool.USER ? "user-pool" : "admin-pool";
             config.put("homebiyori.auth." + key + ".jwks-url", issuer.jwksUrl(pool));

@@ -44,6 +44,7 @@ public final class ApiApplications {
             AuthenticationFilter.class,
             SuccessStatusFilter.class,
             StrictBooleanParams.class,
+            RateLimitFilter.class,
             MaintenanceFilter.class);
 
     private ApiApplications() {
