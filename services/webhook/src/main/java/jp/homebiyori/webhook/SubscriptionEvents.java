@@ -90,29 +90,37 @@ public class SubscriptionEvents {
         return value.canConvertToLong() ? JstClock.toJst(Instant.ofEpochSecond(value.asLong())) : null;
     }
 
+    /**
+     * Counters and notifications first, the TTL message last: if SQS is down the webhook answers 503
+     * with everything else done, and Stripe's retry (which finds its state already stored) only sends
+     * the message. A crash between storing the state and counting would lose that count (see docs).
+     */
     private void applyEffects(StripeEvent event, Subscription before, Subscription after, boolean retry) {
         Instant now = clock.instant();
         Plan from = before.effectivePlan(now);
         Plan to = after.effectivePlan(now);
+        if (!retry) {
+            stats.premiumChanged(from, to);
+            boolean wasScheduled = Subscription.CANCEL_SCHEDULED.equals(before.status());
+            boolean isScheduled = Subscription.CANCEL_SCHEDULED.equals(after.status());
+            stats.cancellationScheduledChanged((isScheduled ? 1 : 0) - (wasScheduled ? 1 : 0));
+            notifyUser(event, after.userId(), from, to, wasScheduled, isScheduled);
+        }
         if (from != to || retry) {
             ttlQueue.publish(after.userId(), from.id(), to.id(), event.id());
         }
-        if (retry) {
-            return;
-        }
-        stats.premiumChanged(from, to);
-        boolean wasScheduled = Subscription.CANCEL_SCHEDULED.equals(before.status());
-        boolean isScheduled = Subscription.CANCEL_SCHEDULED.equals(after.status());
-        stats.cancellationScheduledChanged((isScheduled ? 1 : 0) - (wasScheduled ? 1 : 0));
+    }
+
+    private void notifyUser(StripeEvent event, String userId, Plan from, Plan to, boolean wasScheduled, boolean isScheduled) {
         if (from != to) {
-            notify(event, after.userId(), "plan_changed", "プランが変わりました",
+            notify(event, userId, "plan_changed", "プランが変わりました",
                     to.isPremium() ? "プレミアムプランをご利用いただけます。ありがとうございます。" : "無料プランになりました。これからもほめびよりをよろしくお願いします。",
                     "normal");
         } else if (!wasScheduled && isScheduled) {
-            notify(event, after.userId(), "subscription_canceled", "解約を受け付けました",
+            notify(event, userId, "subscription_canceled", "解約を受け付けました",
                     "期間の終わりまでプレミアム機能をご利用いただけます。", "normal");
         } else if (wasScheduled && !isScheduled && to.isPremium()) {
-            notify(event, after.userId(), "subscription_reactivated", "プランを再開しました",
+            notify(event, userId, "subscription_reactivated", "プランを再開しました",
                     "引き続きプレミアム機能をご利用いただけます。", "normal");
         }
     }
