@@ -36,13 +36,19 @@ public final class LocalBackend {
         int adminPort = port("HOMEBIYORI_ADMIN_API_PORT", 8081);
         int internalPort = port("HOMEBIYORI_INTERNAL_API_PORT", 8082);
 
-        DynaliteServer dynalite = DynaliteServer.start(host, port("HOMEBIYORI_DYNAMODB_PORT", 8000), data.resolve("dynamodb"));
-        ElasticMqServer sqs = ElasticMqServer.start(host, port("HOMEBIYORI_SQS_PORT", 9324));
+        int dynamoPort = port("HOMEBIYORI_DYNAMODB_PORT", 8000);
+        int sqsPort = port("HOMEBIYORI_SQS_PORT", 9324);
+        int stripePort = port("HOMEBIYORI_STRIPE_PORT", 12111);
+        int issuerPort = port("HOMEBIYORI_ISSUER_PORT", 8090);
+        refuseBusyPorts(host, userPort, adminPort, internalPort, dynamoPort, sqsPort, stripePort, issuerPort);
+
+        DynaliteServer dynalite = DynaliteServer.start(host, dynamoPort, data.resolve("dynamodb"));
+        ElasticMqServer sqs = ElasticMqServer.start(host, sqsPort);
         String ttlQueue = sqs.createQueueWithDlq("local-homebiyori-ttl-updates", 60);
-        StripeStub stripe = StripeStub.start(port("HOMEBIYORI_STRIPE_PORT", 12111));
+        StripeStub stripe = StripeStub.start(stripePort);
         DevIssuerServer issuer = DevIssuerServer.start(
                 DevTokenIssuer.loadOrCreate(data.resolve("dev-issuer-keys.json"), "http://" + host),
-                port("HOMEBIYORI_ISSUER_PORT", 8090));
+                issuerPort);
         LocalServices.issuer(issuer.issuer());
 
         Map<String, String> config = new LinkedHashMap<>();
@@ -53,6 +59,8 @@ public final class LocalBackend {
         config.put("homebiyori.sqs.ttl-queue-url", ttlQueue);
         config.put("homebiyori.sqs.ttl-dlq-url", ttlQueue + "-dlq");
         config.put("homebiyori.ttl-updater.worker.enabled", "true");
+        // short polls locally, so Ctrl-C does not wait for a 20 s long poll to return
+        config.put("homebiyori.ttl-updater.worker.wait-seconds", "2");
         config.put("homebiyori.stripe.api-base", stripe.baseUrl());
         config.putIfAbsent("homebiyori.parameters.stripe.api_key", "sk_test_local_stand_in");
         config.putIfAbsent("homebiyori.parameters.stripe.webhook_secret", LOCAL_WEBHOOK_SECRET);
@@ -109,6 +117,19 @@ public final class LocalBackend {
                   tokens        ./homebiyori token --user SUB | --admin SUB
                 Ctrl-C stops everything.
                 %n""", host, server.port(), adminPort, internalPort, dynalite.endpoint(), sqs.endpoint(), stripe.baseUrl());
+    }
+
+    /** Stops before starting anything if a port is taken (a half-started stack helps nobody). */
+    private static void refuseBusyPorts(String host, int... ports) {
+        for (int port : ports) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress(host, port));
+            } catch (java.io.IOException busy) {
+                System.err.printf("[homebiyori] port %d on %s is in use: stop what holds it (an earlier ./homebiyori run?)"
+                        + " or choose another port with the HOMEBIYORI_*_PORT variables (README)%n", port, host);
+                System.exit(2);
+            }
+        }
     }
 
     private static int port(String env, int fallback) {

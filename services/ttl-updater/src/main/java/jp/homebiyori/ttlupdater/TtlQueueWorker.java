@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The pod and local form of ttl-updater: a long-polling loop on the TTL queue (20 s waits, up to 10
+ * The pod and local form of ttl-updater: a long-polling loop on the TTL queue (20 s waits by default, up to 10
  * messages), deleting the messages that succeeded. Started when the application starts if
  * {@code homebiyori.ttl-updater.worker.enabled} is true and the queue URL is configured; Lambda uses
  * the SQS event handler instead.
@@ -29,17 +29,20 @@ public class TtlQueueWorker {
     private final Instance<SqsClient> sqs;
     private final boolean enabled;
     private final Optional<String> queueUrl;
+    private final int waitSeconds;
     private volatile boolean running;
     private Thread thread;
 
     @Inject
     public TtlQueueWorker(TtlBatchProcessor processor, Instance<SqsClient> sqs,
                           @ConfigProperty(name = "homebiyori.ttl-updater.worker.enabled", defaultValue = "false") boolean enabled,
-                          @ConfigProperty(name = "homebiyori.sqs.ttl-queue-url") Optional<String> queueUrl) {
+                          @ConfigProperty(name = "homebiyori.sqs.ttl-queue-url") Optional<String> queueUrl,
+                          @ConfigProperty(name = "homebiyori.ttl-updater.worker.wait-seconds", defaultValue = "20") int waitSeconds) {
         this.processor = processor;
         this.sqs = sqs;
         this.enabled = enabled;
         this.queueUrl = queueUrl;
+        this.waitSeconds = waitSeconds;
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -55,7 +58,7 @@ public class TtlQueueWorker {
         SqsClient client = sqs.get();
         while (running) {
             try {
-                pollOnce(client, 20);
+                pollOnce(client, waitSeconds);
             } catch (RuntimeException e) {
                 LOG.warning("TTL queue poll failed: " + e.getClass().getSimpleName() + "; retrying in 5 s");
                 sleep(5000);
