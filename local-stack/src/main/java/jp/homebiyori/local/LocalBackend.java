@@ -40,7 +40,8 @@ public final class LocalBackend {
         int sqsPort = port("HOMEBIYORI_SQS_PORT", 9324);
         int stripePort = port("HOMEBIYORI_STRIPE_PORT", 12111);
         int issuerPort = port("HOMEBIYORI_ISSUER_PORT", 8090);
-        refuseBusyPorts(host, userPort, adminPort, internalPort, dynamoPort, sqsPort, stripePort, issuerPort);
+        int docsPort = port("HOMEBIYORI_DOCS_PORT", 8089);
+        refuseBusyPorts(host, userPort, adminPort, internalPort, dynamoPort, sqsPort, stripePort, issuerPort, docsPort);
 
         DynaliteServer dynalite = DynaliteServer.start(host, dynamoPort, data.resolve("dynamodb"));
         ElasticMqServer sqs = ElasticMqServer.start(host, sqsPort);
@@ -50,6 +51,7 @@ public final class LocalBackend {
                 DevTokenIssuer.loadOrCreate(data.resolve("dev-issuer-keys.json"), "http://" + host),
                 issuerPort);
         LocalServices.issuer(issuer.issuer());
+        ApiDocsServer docs = ApiDocsServer.start(root, host, docsPort);
 
         Map<String, String> config = new LinkedHashMap<>();
         config.put("homebiyori.env", "local");
@@ -68,6 +70,7 @@ public final class LocalBackend {
         config.put("homebiyori.parameters.source", "local");
         config.putIfAbsent("homebiyori.parameters.internal.api_key", LOCAL_INTERNAL_API_KEY);
         config.putIfAbsent("homebiyori.parameters.app.version", "local");
+        config.put("homebiyori.cors.allowed-origins", "http://localhost:3000,http://127.0.0.1:3000,http://" + host + ":" + docsPort);
         config.put("homebiyori.internal.base-url", "http://" + host + ":" + internalPort);
         for (DevTokenIssuer.Pool pool : DevTokenIssuer.Pool.values()) {
             String key = pool == DevTokenIssuer.Pool.USER ? "user-pool" : "admin-pool";
@@ -101,6 +104,7 @@ public final class LocalBackend {
             server.stop();
             issuer.close();
             stripe.close();
+            docs.close();
             sqs.close();
             dynalite.close();
         }, "homebiyori-stop"));
@@ -114,9 +118,10 @@ public final class LocalBackend {
                   DynamoDB      %5$s  (dynalite, data in .homebiyori/dynamodb)
                   SQS           %6$s  (ElasticMQ, queue local-homebiyori-ttl-updates + -dlq)
                   Stripe API    %7$s  (WireMock stand-in; webhook secret whsec_local_homebiyori)
+                  Swagger UI    http://%1$s:%8$d/
                   tokens        ./homebiyori token --user SUB | --admin SUB
                 Ctrl-C stops everything.
-                %n""", host, server.port(), adminPort, internalPort, dynalite.endpoint(), sqs.endpoint(), stripe.baseUrl());
+                %n""", host, server.port(), adminPort, internalPort, dynalite.endpoint(), sqs.endpoint(), stripe.baseUrl(), docsPort);
     }
 
     /** Stops before starting anything if a port is taken (a half-started stack helps nobody). */

@@ -45,6 +45,7 @@ public final class ApiApplications {
             SuccessStatusFilter.class,
             StrictBooleanParams.class,
             RateLimitFilter.class,
+            CorsFilter.class,
             MaintenanceFilter.class);
 
     private ApiApplications() {
