@@ -9,11 +9,22 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class UserPoolAuthenticator implements Authenticator {
 
-    private final CognitoJwtVerifier verifier;
+    private final Config config;
+    private volatile CognitoJwtVerifier verifier;
 
     @Inject
     public UserPoolAuthenticator(Config config) {
-        this.verifier = new CognitoJwtVerifier(AuthSettings.pool(config, "user-pool", "userPool", Caller.Kind.USER));
+        this.config = config;
+    }
+
+    /** Built on first use: a function that never serves this pool's API needs none of its settings. */
+    private CognitoJwtVerifier verifier() {
+        CognitoJwtVerifier current = verifier;
+        if (current == null) {
+            current = new CognitoJwtVerifier(AuthSettings.pool(config, "user-pool", "userPool", Caller.Kind.USER));
+            verifier = current;
+        }
+        return current;
     }
 
     @Override
@@ -23,6 +34,6 @@ public class UserPoolAuthenticator implements Authenticator {
 
     @Override
     public Caller authenticate(ContainerRequestContext request) {
-        return verifier.verify(BearerTokens.from(request));
+        return verifier().verify(BearerTokens.from(request));
     }
 }

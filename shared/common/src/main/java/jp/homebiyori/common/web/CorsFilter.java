@@ -32,8 +32,10 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     private final Set<String> allowed;
 
     @Inject
-    public CorsFilter(@ConfigProperty(name = "homebiyori.cors.allowed-origins") Optional<List<String>> allowed) {
-        this.allowed = Set.copyOf(allowed.orElse(List.of()).stream().map(String::strip).toList());
+    public CorsFilter(@ConfigProperty(name = "homebiyori.cors.allowed-origins") Optional<String> allowed) {
+        // a comma-separated string, not a List: Helidon refuses a missing list-valued key at start-up
+        this.allowed = Set.copyOf(allowed.stream().flatMap(a -> List.of(a.split(",")).stream())
+                .map(String::strip).filter(o -> !o.isEmpty()).toList());
     }
 
     @Override
