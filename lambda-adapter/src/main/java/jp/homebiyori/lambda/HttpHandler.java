@@ -1,0 +1,29 @@
+package jp.homebiyori.lambda;
+
+import com.amazonaws.serverless.proxy.jersey.JerseyLambdaContainerHandler;
+import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
+import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The Lambda entry point of every HTTP service behind an API Gateway REST API (proxy integration,
+ * payload v1): {@code jp.homebiyori.lambda.HttpHandler::handleRequest}. The function's jars decide
+ * which services it serves. The caller's JWT stays in the Authorization header and the common
+ * layer's filter verifies it as in a pod, behind the gateway's Cognito authorizer; the authorizer's
+ * request-context claims are not trusted on their own.
+ */
+public class HttpHandler implements RequestStreamHandler {
+
+    private static final JerseyLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> HANDLER =
+            JerseyLambdaContainerHandler.getAwsProxyHandler(Backend.application());
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HANDLER.proxyStream(input, output, context);
+    }
+}

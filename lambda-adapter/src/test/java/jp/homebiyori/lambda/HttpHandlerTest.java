@@ -1,0 +1,121 @@
+package jp.homebiyori.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.homebiyori.testkit.RawHttp;
+import jp.homebiyori.testkit.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static jp.homebiyori.testkit.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API Gateway REST API (payload v1) events through {@link HttpHandler}, on the real backend wiring. */
+class HttpHandlerTest {
+
+    private static HttpHandler handler;
+
+    @BeforeAll
+    static void start() {
+        LambdaTestStack.start();
+        handler = new HttpHandler();
+    }
+
+    private static String newUser() {
+        return "lambda-" + UUID.randomUUID();
+    }
+
+    @Test
+    void health_returns200Json() {
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/health").send(handler);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("application/json");
+        assertThat(reply.json().path("status").asText()).isEqualTo("ok");
+        assertThat(reply.json().path("version").asText()).isEqualTo("test-1.0.0");
+        assertThat(reply.header("x-request-id")).isNotBlank();
+    }
+
+    @Test
+    void userApi_withDevIssuerToken_returns200ForThatUser() {
+        String user = newUser();
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
+                .bearer(TestStack.userToken(user)).authorizerClaims(user).send(handler);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("user_id").asText()).isEqualTo(user);
+        assertThat(reply.json().path("needs_onboarding").asBoolean()).isTrue();
+    }
+
+    @Test
+    void userApi_withoutToken_returns401_evenWithAuthorizerClaimsInTheRequestContext() {
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
+                .authorizerClaims(newUser()).send(handler);
+
+        assertError(reply, 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void userApi_withTokenOfAnotherUser_isServedAsTheTokensUser_notTheClaims() {
+        String tokenUser = newUser();
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
+                .bearer(TestStack.userToken(tokenUser)).authorizerClaims(newUser()).send(handler);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("user_id").asText()).isEqualTo(tokenUser);
+    }
+
+    @Test
+    void userApi_withAdminToken_returns401() {
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
+                .bearer(TestStack.adminToken("admin-1")).send(handler);
+
+        assertError(reply, 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void unknownRoute_returns404ErrorJson() {
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/no-such-route").send(handler);
+
+        assertError(reply, 404, "NOT_FOUND");
+    }
+
+    @Test
+    void malformedJsonBody_returns400MalformedJson() {
+        RawHttp.Reply reply = ApiEvent.restApi("POST", "/api/users/complete-onboarding")
+                .bearer(TestStack.userToken(newUser())).jsonBody("{\"nickname\": ").send(handler);
+
+        assertError(reply, 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void nicknameOverTheSpecsMaxLength_returns400_fromBeanValidation() {
+        // maxLength 40 in the spec: caught by Bean Validation (details.violations) before the use case's own 20-character rule
+        RawHttp.Reply reply = ApiEvent.restApi("POST", "/api/users/complete-onboarding")
+                .bearer(TestStack.userToken(newUser())).jsonBody("{\"nickname\":\"" + "あ".repeat(41) + "\"}").send(handler);
+
+        JsonNode error = assertError(reply, 400, "VALIDATION_ERROR");
+        assertThat(error.path("details").path("violations").get(0).path("field").asText()).isEqualTo("nickname");
+    }
+
+    @Test
+    void completeOnboarding_keepsJapaneseText_throughTheEventAndTheResponse() {
+        String user = newUser();
+        RawHttp.Reply reply = ApiEvent.restApi("POST", "/api/users/complete-onboarding")
+                .bearer(TestStack.userToken(user)).jsonBody("{\"nickname\":\"ゆうママ\"}").send(handler);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+
+        RawHttp.Reply profile = ApiEvent.restApi("GET", "/api/users/profile")
+                .bearer(TestStack.userToken(user)).send(handler);
+        assertThat(profile.status()).as(profile.body()).isEqualTo(200);
+        assertThat(profile.json().path("nickname").asText()).isEqualTo("ゆうママ");
+    }
+
+    @Test
+    void requestId_fromTheCaller_isEchoed() {
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/health").header("x-request-id", "lambda-req-0001").send(handler);
+
+        assertThat(reply.header("x-request-id")).isEqualTo("lambda-req-0001");
+    }
+}

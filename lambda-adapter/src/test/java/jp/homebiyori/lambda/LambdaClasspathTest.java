@@ -1,0 +1,17 @@
+package jp.homebiyori.lambda;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Lambda form runs CDI and Jersey without Helidon's web server: the server module must stay off the classpath. */
+class LambdaClasspathTest {
+
+    @Test
+    void helidonServer_isNotOnTheClasspath() {
+        assertThatThrownBy(() -> Class.forName("io.helidon.microprofile.server.ServerCdiExtension"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("io.helidon.webserver.WebServer"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+}
