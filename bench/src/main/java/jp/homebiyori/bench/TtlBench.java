@@ -90,6 +90,10 @@ public final class TtlBench {
         report("real TtlUpdater.process again (free -> monthly)", again.items(), again.wall(), tally);
         check(table, user, Plan.MONTHLY, count);
 
+        summary(count, real, naive, again);
+    }
+
+    private static void summary(int count, ChatTable.Pass real, ChatTable.Pass naive, ChatTable.Pass again) {
         double best = Math.max(real.itemsPerSecond(), again.itemsPerSecond());
         System.out.printf("%nreal / naive: %.2f× (first run), %.2f× (second run); target ≥ 5×%n",
                 real.itemsPerSecond() / naive.itemsPerSecond(), again.itemsPerSecond() / naive.itemsPerSecond());
