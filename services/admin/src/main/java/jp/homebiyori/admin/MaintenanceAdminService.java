@@ -33,6 +33,8 @@ public class MaintenanceAdminService {
     }
 
     public MaintenanceStatus set(MaintenanceRequest request) {
+        checkYear("start_time", request.getStartTime());
+        checkYear("end_time", request.getEndTime());
         if (request.getStartTime() != null && request.getEndTime() != null
                 && !request.getEndTime().isAfter(request.getStartTime())) {
             throw ApiException.validation("end_time", "after_start", "end_time must be after start_time");
@@ -44,6 +46,13 @@ public class MaintenanceAdminService {
         LOG.info("maintenance set: enabled=" + request.getEnabled() + " start=" + request.getStartTime()
                 + " end=" + request.getEndTime());
         return current();
+    }
+
+    /** A maintenance window lies in this century; year ±999999999 would break every later read. */
+    private static void checkYear(String field, java.time.OffsetDateTime time) {
+        if (time != null && (time.getYear() < 2000 || time.getYear() > 2999)) {
+            throw ApiException.validation(field, "range", field + " must be a date between the years 2000 and 2999");
+        }
     }
 
     private MaintenanceStatus toApi(jp.homebiyori.common.maintenance.MaintenanceStatus status) {

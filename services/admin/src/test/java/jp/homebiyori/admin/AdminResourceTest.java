@@ -165,6 +165,11 @@ class AdminResourceTest {
                 "enabled", RawHttp.bearer(TestStack.adminToken("ops-1")));
         assertError(plain, 415, "UNSUPPORTED_MEDIA_TYPE");
 
+        RawHttp.Reply farFuture = RawHttp.send(server.port(), "POST", "/api/admin/maintenance", "application/json",
+                "{\"enabled\":true,\"end_time\":\"+999999999-12-31T23:59:59Z\"}", RawHttp.bearer(TestStack.adminToken("ops-1")));
+        assertError(farFuture, 400, "VALIDATION_ERROR");
+        assertThat(RawHttp.get(server.port(), "/api/admin/maintenance", RawHttp.bearer(TestStack.adminToken("ops-1"))).status()).isEqualTo(200);
+
         MaintenanceStatus off = admin().setMaintenance(new MaintenanceRequest().enabled(false));
         assertThat(off.getInForce()).isFalse();
     }

@@ -50,8 +50,9 @@ public class StripeSignatureVerifier {
         try {
             JsonNode root = JSON.readTree(payload);
             JsonNode object = root.path("data").path("object");
-            if (!root.path("id").isTextual() || !root.path("type").isTextual() || !root.path("created").canConvertToLong()
-                    || !object.isObject()) {
+            if (!root.path("id").isTextual() || !root.path("id").asText().matches("[A-Za-z0-9_-]{1,255}")
+                    || !root.path("type").isTextual() || !root.path("type").asText().matches("[a-z0-9_.]{1,100}")
+                    || !root.path("created").canConvertToLong() || !object.isObject()) {
                 throw malformed();
             }
             return new StripeEvent(root.get("id").asText(), root.get("type").asText(), root.get("created").asLong(), object);

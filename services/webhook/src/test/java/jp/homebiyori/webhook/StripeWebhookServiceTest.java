@@ -173,6 +173,9 @@ class StripeWebhookServiceTest {
         assertRefused(payload, null, 401, "INVALID_SIGNATURE");
         assertRefused(payload, "garbage", 401, "INVALID_SIGNATURE");
         assertThat(subscriptions.find(user)).isEmpty();
+        String oddId = "{\"id\":\"evt_\\ud800\",\"object\":\"event\",\"created\":" + now
+                + ",\"type\":\"customer.subscription.created\",\"data\":{\"object\":{\"id\":\"sub_1\"}}}";
+        assertRefused(oddId, StripeEvents.signature(oddId, StripeEvents.TEST_WEBHOOK_SECRET), 400, "MALFORMED_EVENT");
         String notJson = "this is not json";
         assertRefused(notJson, StripeEvents.signature(notJson, StripeEvents.TEST_WEBHOOK_SECRET), 400, "MALFORMED_EVENT");
     }
