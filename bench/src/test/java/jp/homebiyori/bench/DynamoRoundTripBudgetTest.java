@@ -45,17 +45,9 @@ class DynamoRoundTripBudgetTest {
 
     @AddConfigSource
     static ConfigSource config() {
-        int port = TestStack.freePort();
-        var sqs = TestStack.elasticMq();
-        String queue = sqs.createQueueWithDlq("bench-" + System.nanoTime(), 30);
-        return TestStack.configSource(Map.of(
-                "server.port", Integer.toString(port),
-                "homebiyori.internal.base-url", "http://127.0.0.1:" + port,
-                "homebiyori.sqs.endpoint", sqs.endpoint().toString(),
-                "homebiyori.sqs.ttl-queue-url", queue,
-                "homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET,
-                "homebiyori.parameters.stripe.api_key", "sk_test_local",
-                "homebiyori.stripe.api-base", STRIPE.baseUrl()));
+        Map<String, String> config = new java.util.HashMap<>(TestStack.internalApiAndQueue("bench").config());
+        config.putAll(TestStack.stripe(STRIPE));
+        return TestStack.configSource(config);
     }
 
     @Inject

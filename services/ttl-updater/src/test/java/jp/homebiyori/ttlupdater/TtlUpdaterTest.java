@@ -16,7 +16,6 @@ import jp.homebiyori.domain.notification.NotificationType;
 import jp.homebiyori.domain.subscription.Plan;
 import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
-import jp.homebiyori.localdev.ElasticMqServer;
 import jp.homebiyori.testkit.TestStack;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
@@ -37,19 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HelidonTest
 class TtlUpdaterTest {
 
-    private static final int PORT = TestStack.freePort();
-    private static final String QUEUE = "ttl-test-" + UUID.randomUUID().toString().substring(0, 8);
-    private static String queueUrl;
+    private static final TestStack.Wiring WIRING = TestStack.internalApiAndQueue("ttl-test");
+    private static final String QUEUE = WIRING.queueName();
+    private static final String queueUrl = WIRING.queueUrl();
 
     @AddConfigSource
     static ConfigSource config() {
-        ElasticMqServer sqs = TestStack.elasticMq();
-        queueUrl = sqs.createQueueWithDlq(QUEUE, 1);
-        return TestStack.configSource(Map.of(
-                "server.port", Integer.toString(PORT),
-                "homebiyori.internal.base-url", "http://127.0.0.1:" + PORT,
-                "homebiyori.sqs.endpoint", sqs.endpoint().toString(),
-                "homebiyori.sqs.ttl-queue-url", queueUrl));
+        return TestStack.configSource(WIRING.config());
     }
 
     @Inject

@@ -14,7 +14,6 @@ import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import jp.homebiyori.domain.user.UserProfile;
 import jp.homebiyori.domain.user.UserRepository;
-import jp.homebiyori.localdev.ElasticMqServer;
 import jp.homebiyori.testkit.StripeEvents;
 import jp.homebiyori.testkit.TestStack;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -38,22 +37,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @HelidonTest
 class StripeWebhookServiceTest {
 
-    private static final int PORT = TestStack.freePort();
-    private static final String QUEUE = "ttl-wh-" + UUID.randomUUID().toString().substring(0, 8);
-    private static String queueUrl;
+    private static final TestStack.Wiring WIRING = TestStack.internalApiAndQueue("ttl-wh");
+    private static final String queueUrl = WIRING.queueUrl();
 
     @AddConfigSource
     static ConfigSource config() {
-        ElasticMqServer sqs = TestStack.elasticMq();
-        queueUrl = sqs.createQueueWithDlq(QUEUE, 30);
-        return TestStack.configSource(Map.of(
-                "server.port", Integer.toString(PORT),
-                "homebiyori.internal.base-url", "http://127.0.0.1:" + PORT,
-                "homebiyori.sqs.endpoint", sqs.endpoint().toString(),
-                "homebiyori.sqs.ttl-queue-url", queueUrl,
-                "homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET,
-                "homebiyori.stripe.price.monthly", "price_m",
-                "homebiyori.stripe.price.yearly", "price_y"));
+        Map<String, String> config = new java.util.HashMap<>(WIRING.config());
+        config.put("homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET);
+        config.put("homebiyori.stripe.price.monthly", "price_m");
+        config.put("homebiyori.stripe.price.yearly", "price_y");
+        return TestStack.configSource(config);
     }
 
     @Inject

@@ -73,6 +73,34 @@ public final class TestStack {
         }
     }
 
+    /**
+     * Config for a test server that calls itself like the deployed services call each other: a fixed port
+     * with the internal API's base URL pointing at it, and a fresh TTL queue (with its DLQ) on ElasticMQ.
+     */
+    public record Wiring(int port, String queueName, String queueUrl, Map<String, String> config) {
+    }
+
+    public static Wiring internalApiAndQueue(String queuePrefix) {
+        int port = freePort();
+        ElasticMqServer sqs = elasticMq();
+        String name = queuePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String url = sqs.createQueueWithDlq(name, 1);
+        Map<String, String> config = new HashMap<>(Map.of(
+                "server.port", Integer.toString(port),
+                "homebiyori.internal.base-url", "http://127.0.0.1:" + port,
+                "homebiyori.sqs.endpoint", sqs.endpoint().toString(),
+                "homebiyori.sqs.ttl-queue-url", url));
+        return new Wiring(port, name, url, config);
+    }
+
+    /** Config that points the Stripe adapter and the webhook at the stand-in and the test webhook secret. */
+    public static Map<String, String> stripe(jp.homebiyori.localdev.StripeStub stub) {
+        return Map.of(
+                "homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET,
+                "homebiyori.parameters.stripe.api_key", "sk_test_local",
+                "homebiyori.stripe.api-base", stub.baseUrl());
+    }
+
     /** A DynamoDB client on the shared dynalite. */
     public static synchronized DynamoDbClient dynamo() {
         if (dynamo == null) {
