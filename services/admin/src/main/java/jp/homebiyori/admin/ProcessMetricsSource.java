@@ -1,8 +1,5 @@
 package jp.homebiyori.admin;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jp.homebiyori.api.admin.model.LatencyPercentiles;
 import jp.homebiyori.api.admin.model.MetricsSource;
 import jp.homebiyori.api.admin.model.ServiceMetrics;
@@ -10,42 +7,40 @@ import jp.homebiyori.api.admin.model.SystemMetrics;
 import jp.homebiyori.common.metrics.ProcessCounters;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.common.web.RequestMetrics;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Metrics of this process: per-service request counts, error rates and latency percentiles from the
- * common layer's request statistics, AI fallbacks and webhook failures from the process counters, and
- * the TTL queue's and its DLQ's depth from SQS (null when the queue is not configured or unreachable).
+ * Metrics of the serving process (a pod, or the local process that runs every service): per-service
+ * request counts, error rates and latency percentiles from the common layer's lock-free request
+ * statistics, AI fallbacks and webhook failures from the process counters, and the TTL queue's and its
+ * DLQ's depth from SQS — left out when the queue is not configured or unreachable, so the local stack
+ * still shows its figures without ElasticMQ.
  */
-@ApplicationScoped
-public class MetricsService {
+final class ProcessMetricsSource implements SystemMetricsSource {
 
-    private static final Logger LOG = Logger.getLogger(MetricsService.class.getName());
+    private static final Logger LOG = Logger.getLogger(ProcessMetricsSource.class.getName());
     private static final OffsetDateTime STARTED = JstClock.system().now();
 
     private final JstClock clock;
-    private final Instance<SqsClient> sqs;
+    private final Supplier<SqsClient> sqs;
     private final Optional<String> ttlQueueUrl;
     private final Optional<String> ttlDlqUrl;
 
-    @Inject
-    public MetricsService(JstClock clock, Instance<SqsClient> sqs,
-                          @ConfigProperty(name = "homebiyori.sqs.ttl-queue-url") Optional<String> ttlQueueUrl,
-                          @ConfigProperty(name = "homebiyori.sqs.ttl-dlq-url") Optional<String> ttlDlqUrl) {
+    ProcessMetricsSource(JstClock clock, Supplier<SqsClient> sqs, Optional<String> ttlQueueUrl, Optional<String> ttlDlqUrl) {
         this.clock = clock;
         this.sqs = sqs;
         this.ttlQueueUrl = ttlQueueUrl;
         this.ttlDlqUrl = ttlDlqUrl;
     }
 
-    public SystemMetrics current() {
+    @Override
+    public SystemMetrics collect() {
         SystemMetrics metrics = new SystemMetrics()
                 .generatedAt(clock.now())
                 .periodStart(STARTED)
@@ -80,10 +75,7 @@ public class MetricsService {
             return null;
         }
         try {
-            String value = sqs.get().getQueueAttributes(b -> b.queueUrl(queueUrl.get())
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-            return value == null ? null : Long.parseLong(value);
+            return QueueDepth.read(sqs.get(), queueUrl.get());
         } catch (RuntimeException e) {
             LOG.warning("queue depth unavailable: " + e.getClass().getSimpleName());
             return null;
