@@ -16,13 +16,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Creates notifications through the internal API with the generated internal Java client (the design
  * document's single path for notifications): {@code X-API-Key} from Parameter Store and
- * {@code X-Source-Lambda} added by a request interceptor. A failure is logged and counted, never thrown:
- * a notification that cannot be created must not undo the work it reports.
+ * {@code X-Source-Lambda} added by a request interceptor, which in AWS
+ * ({@code homebiyori.internal.sigv4.enabled=true}) then signs the call with SigV4 for the IAM-authorised
+ * internal API ({@link InternalApiSigner}; region {@code homebiyori.internal.sigv4.region}, by default
+ * {@code homebiyori.aws.region}). A failure is logged and counted, never thrown: a notification that
+ * cannot be created must not undo the work it reports.
  */
 @ApplicationScoped
 public class InternalNotifier {
@@ -30,13 +34,28 @@ public class InternalNotifier {
     private static final Logger LOG = Logger.getLogger(InternalNotifier.class.getName());
 
     private final ParameterStore parameters;
-    private final URI baseUrl;
+    private final String baseUrl;
+    private final Optional<InternalApiSigner> signer;
 
     @Inject
     public InternalNotifier(ParameterStore parameters,
-                            @ConfigProperty(name = "homebiyori.internal.base-url", defaultValue = "http://127.0.0.1:8082") String baseUrl) {
+                            @ConfigProperty(name = "homebiyori.internal.base-url", defaultValue = "http://127.0.0.1:8082") String baseUrl,
+                            @ConfigProperty(name = "homebiyori.internal.sigv4.enabled", defaultValue = "false") boolean sign,
+                            @ConfigProperty(name = "homebiyori.internal.sigv4.region") Optional<String> signingRegion,
+                            @ConfigProperty(name = "homebiyori.aws.region", defaultValue = "ap-northeast-1") String region) {
+        this(parameters, baseUrl, sign ? InternalApiSigner.withDefaultCredentials(signingRegion.orElse(region)) : null);
+    }
+
+    /** Without signing: the key and the allow-list only (a pod, the local process). */
+    public InternalNotifier(ParameterStore parameters, String baseUrl) {
+        this(parameters, baseUrl, null);
+    }
+
+    /** With {@code signer} null, calls are not signed. */
+    public InternalNotifier(ParameterStore parameters, String baseUrl, InternalApiSigner signer) {
         this.parameters = parameters;
-        this.baseUrl = URI.create(baseUrl);
+        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl).toString();
+        this.signer = Optional.ofNullable(signer);
     }
 
     /** A notification to create; {@code dedupKey} makes a retried call create nothing new. */
@@ -65,12 +84,13 @@ public class InternalNotifier {
 
     private InternalNotificationsApi api(SourceLambda source) {
         String key = parameters.get(Parameters.INTERNAL_API_KEY).orElse("");
-        ApiClient client = new ApiClient()
-                .setScheme(baseUrl.getScheme())
-                .setHost(baseUrl.getHost())
-                .setPort(baseUrl.getPort())
-                .setReadTimeout(Duration.ofSeconds(10));
-        client.setRequestInterceptor(b -> b.setHeader("X-API-Key", key).setHeader("X-Source-Lambda", source.getValue()));
+        ApiClient client = new ApiClient().setReadTimeout(Duration.ofSeconds(10));
+        // keeps a path such as API Gateway's stage (https://…execute-api…/prod)
+        client.updateBaseUri(baseUrl);
+        client.setRequestInterceptor(b -> {
+            b.setHeader("X-API-Key", key).setHeader("X-Source-Lambda", source.getValue());
+            signer.ifPresent(s -> s.sign(b));
+        });
         return new InternalNotificationsApi(client);
     }
 }
