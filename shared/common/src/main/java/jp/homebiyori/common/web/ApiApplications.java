@@ -40,6 +40,7 @@ public final class ApiApplications {
             JsonExceptionMappers.Processing.class,
             UnexpectedExceptionMapper.class,
             RequestLogFilter.class,
+            MediaTypeHeadersFilter.class,
             OperationFilter.class,
             AuthenticationFilter.class,
             SuccessStatusFilter.class,
