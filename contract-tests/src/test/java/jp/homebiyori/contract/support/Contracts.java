@@ -1,6 +1,5 @@
 package jp.homebiyori.contract.support;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -11,7 +10,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,14 +19,13 @@ import java.util.Map;
 
 /**
  * The three contracts, read from {@code openapi/} at test time with swagger-parser: every operation
- * of every spec (nothing here is a hand-kept list), plus one Atlassian response validator per spec.
+ * of every spec (nothing here is a hand-kept list); the response check itself is shared/testkit's SpecConformance.
  */
 public final class Contracts {
 
     private static Contracts loaded;
 
     private final Map<Api, OpenAPI> specs = new EnumMap<>(Api.class);
-    private final Map<Api, OpenApiInteractionValidator> validators = new EnumMap<>(Api.class);
     private final List<SpecOperation> operations = new ArrayList<>();
 
     private Contracts() {
@@ -42,7 +39,6 @@ public final class Contracts {
                 throw new IllegalStateException("cannot parse " + file + ": " + result.getMessages());
             }
             specs.put(api, result.getOpenAPI());
-            validators.put(api, OpenApiInteractionValidator.createForSpecificationUrl(file.toUri().toString()).build());
             collect(api, result.getOpenAPI());
         }
     }
@@ -55,13 +51,7 @@ public final class Contracts {
     }
 
     public static Path specFile(Api api) {
-        String root = System.getProperty("homebiyori.root");
-        Path base = root == null || root.isBlank() ? Path.of("..") : Path.of(root);
-        Path file = base.resolve("openapi").resolve(api.file());
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("spec not found: " + file.toAbsolutePath());
-        }
-        return file;
+        return jp.homebiyori.testkit.contract.Spec.valueOf(api.name()).file();
     }
 
     public List<SpecOperation> operations() {
@@ -79,10 +69,6 @@ public final class Contracts {
 
     public OpenAPI spec(Api api) {
         return specs.get(api);
-    }
-
-    public OpenApiInteractionValidator validator(Api api) {
-        return validators.get(api);
     }
 
     private void collect(Api api, OpenAPI spec) {
