@@ -96,7 +96,7 @@ final class ApiEvent {
         }
     }
 
-    private static RawHttp.Reply reply(JsonNode response) {
+    static RawHttp.Reply reply(JsonNode response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.path("multiValueHeaders").properties().forEach(e ->
                 headers.put(e.getKey(), JSON.convertValue(e.getValue(), JSON.getTypeFactory().constructCollectionType(List.class, String.class))));

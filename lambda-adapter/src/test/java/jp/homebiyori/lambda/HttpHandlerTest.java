@@ -118,4 +118,14 @@ class HttpHandlerTest {
 
         assertThat(reply.header("x-request-id")).isEqualTo("lambda-req-0001");
     }
+
+    @Test
+    void snapStartPriming_sendsItsRequestsThroughTheWholeStack_withoutCredentialsOrWrites() {
+        new HttpHandler();
+        assertThat(SnapStartPriming.registered()).isNotEmpty();
+        java.util.List<Integer> statuses = SnapStartPriming.registered().get(0).primeNow();
+        assertThat(statuses).hasSize(SnapStartPriming.ROUNDS * SnapStartPriming.PATHS.size());
+        // health 200, a user route without a token 401, an unknown route 404: each layer of the stack answered
+        assertThat(statuses.subList(0, SnapStartPriming.PATHS.size())).containsExactly(200, 401, 404);
+    }
 }
