@@ -1,5 +1,7 @@
 package jp.homebiyori.lambda.packaging;
 
+import jp.homebiyori.testkit.lambda.LambdaFunction;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,14 +50,6 @@ public final class LambdaPackager {
     static final String DEPENDENCY_LIST = "META-INF/homebiyori/runtime-dependencies.txt";
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
-    /** One row of functions.csv. */
-    public record Function(String name, String artifact, String handler, int memoryMb, int timeoutSeconds,
-                           int reservedConcurrency, Set<String> layers) {
-        public boolean usesAiLayer() {
-            return layers.contains("ai");
-        }
-    }
-
     /** Where each jar went. */
     public record Layout(Map<String, Path> common, Map<String, Path> ai, Map<String, Map<String, Path>> packages,
                          Map<String, Set<String>> classpaths) {
@@ -71,22 +65,9 @@ public final class LambdaPackager {
         Path adapterJar = Path.of(args[2]);
         Path lib = Path.of(args[3]);
         Path out = Path.of(args[4]);
-        List<Function> functions = readFunctions(csv);
+        List<LambdaFunction> functions = LambdaFunction.read(csv);
         Layout layout = layout(functions, readDependencyList(Files.readString(adapterList)), adapterJar, lib);
         write(functions, layout, out);
-    }
-
-    public static List<Function> readFunctions(Path csv) throws IOException {
-        List<Function> functions = new ArrayList<>();
-        for (String line : Files.readAllLines(csv)) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("name,")) {
-                continue;
-            }
-            String[] f = line.split(",");
-            functions.add(new Function(f[0], f[1], f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                    Integer.parseInt(f[5]), Set.of(f[6].split("\\+"))));
-        }
-        return functions;
     }
 
     /** The {@code groupId:artifactId[:classifier]} keys of a {@code dependency:list} output, mapped to their file names. */
@@ -113,7 +94,7 @@ public final class LambdaPackager {
         return files;
     }
 
-    static Layout layout(List<Function> functions, Map<String, String> adapterDeps, Path adapterJar, Path lib) throws IOException {
+    static Layout layout(List<LambdaFunction> functions, Map<String, String> adapterDeps, Path adapterJar, Path lib) throws IOException {
         Map<String, Path> available = new TreeMap<>();
         adapterDeps.forEach((key, file) -> {
             Path jar = lib.resolve(file);
@@ -127,7 +108,7 @@ public final class LambdaPackager {
 
         Map<String, Set<String>> serviceDeps = new LinkedHashMap<>();
         Set<String> reachedFromServices = new TreeSet<>();
-        for (Function f : functions) {
+        for (LambdaFunction f : functions) {
             String key = "jp.homebiyori:" + f.artifact();
             Set<String> deps = new TreeSet<>(dependencyListOf(jarOf(available, key)).keySet());
             deps.add(key);
@@ -142,8 +123,8 @@ public final class LambdaPackager {
         aiClosure.add(AI_ARTIFACT);
 
         Map<String, Set<String>> classpaths = new LinkedHashMap<>();
-        Map<String, List<Function>> users = new TreeMap<>();
-        for (Function f : functions) {
+        Map<String, List<LambdaFunction>> users = new TreeMap<>();
+        for (LambdaFunction f : functions) {
             Set<String> cp = new TreeSet<>(serviceDeps.get(f.name()));
             cp.addAll(adapterOwn);
             classpaths.put(f.name(), cp);
@@ -155,7 +136,7 @@ public final class LambdaPackager {
         functions.forEach(f -> packages.put(f.name(), new TreeMap<>()));
         users.forEach((key, who) -> {
             Path jar = available.get(key);
-            if (aiClosure.contains(key) && who.stream().allMatch(Function::usesAiLayer)) {
+            if (aiClosure.contains(key) && who.stream().allMatch(LambdaFunction::usesAiLayer)) {
                 ai.put(key, jar);
             } else if (who.size() >= 2) {
                 common.put(key, jar);
@@ -187,7 +168,7 @@ public final class LambdaPackager {
         }
     }
 
-    static void write(List<Function> functions, Layout layout, Path out) throws IOException {
+    static void write(List<LambdaFunction> functions, Layout layout, Path out) throws IOException {
         Path layers = Files.createDirectories(out.resolve("layers"));
         Path packages = Files.createDirectories(out.resolve("functions"));
         long commonSize = zip(layers.resolve(COMMON_LAYER + ".zip"), "java/lib/", layout.common().values());
@@ -195,7 +176,7 @@ public final class LambdaPackager {
         StringBuilder report = new StringBuilder()
                 .append("| function | memory | own package | + layers | = deployed | without layers (its jars) | jars in its package |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
-        for (Function f : functions) {
+        for (LambdaFunction f : functions) {
             long own = zip(packages.resolve(f.name() + ".zip"), "lib/", layout.packages().get(f.name()).values());
             long layerBytes = commonSize + (f.usesAiLayer() ? aiSize : 0);
             long alone = 0;

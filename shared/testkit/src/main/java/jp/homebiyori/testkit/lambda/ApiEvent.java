@@ -1,6 +1,5 @@
-package jp.homebiyori.lambda;
+package jp.homebiyori.testkit.lambda;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +21,7 @@ import java.util.Map;
  * {@code src/test/resources/events/}: REST API proxy (payload v1) or HTTP API (payload v2). {@link #send}
  * pushes its JSON through a stream handler and reads the proxy response back as a {@link RawHttp.Reply}.
  */
-final class ApiEvent {
+public final class ApiEvent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +34,7 @@ final class ApiEvent {
     }
 
     /** A REST API (v1) proxy event for {@code method path}. */
-    static ApiEvent restApi(String method, String path) {
+    public static ApiEvent restApi(String method, String path) {
         ObjectNode event = template("rest-api-v1.json");
         event.put("httpMethod", method).put("path", path);
         event.withObjectProperty("pathParameters").put("proxy", path.substring(1));
@@ -45,14 +44,14 @@ final class ApiEvent {
     }
 
     /** An HTTP API (v2) event for {@code method path}. */
-    static ApiEvent httpApi(String method, String path) {
+    public static ApiEvent httpApi(String method, String path) {
         ObjectNode event = template("http-api-v2.json");
         event.put("rawPath", path);
         event.withObjectProperty("requestContext").withObjectProperty("http").put("method", method).put("path", path);
         return new ApiEvent(event, true);
     }
 
-    ApiEvent header(String name, String value) {
+    public ApiEvent header(String name, String value) {
         if (v2) {
             event.withObjectProperty("headers").put(name.toLowerCase(), value);
         } else {
@@ -62,12 +61,12 @@ final class ApiEvent {
         return this;
     }
 
-    ApiEvent bearer(String token) {
+    public ApiEvent bearer(String token) {
         return header("Authorization", "Bearer " + token);
     }
 
     /** The claims the gateway's Cognito (v1) or JWT (v2) authorizer puts in the request context. */
-    ApiEvent authorizerClaims(String sub) {
+    public ApiEvent authorizerClaims(String sub) {
         ObjectNode claims = v2
                 ? event.withObjectProperty("requestContext").withObjectProperty("authorizer").withObjectProperty("jwt").withObjectProperty("claims")
                 : event.withObjectProperty("requestContext").withObjectProperty("authorizer").withObjectProperty("claims");
@@ -76,27 +75,34 @@ final class ApiEvent {
         return this;
     }
 
-    ApiEvent jsonBody(String body) {
+    public ApiEvent jsonBody(String body) {
         header("Content-Type", "application/json");
         event.put("body", body);
         return this;
     }
 
-    String json() {
+    public String json() {
         return event.toString();
     }
 
-    RawHttp.Reply send(RequestStreamHandler handler) {
+    /** A stream handler with its Lambda context bound (the test kit knows no Lambda types). */
+    @FunctionalInterface
+    public interface Invocation {
+        void handle(java.io.InputStream event, java.io.OutputStream response) throws IOException;
+    }
+
+    /** Pushes the event through a handler in this JVM and reads its proxy response. */
+    public RawHttp.Reply send(Invocation handler) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(json().getBytes(StandardCharsets.UTF_8)), out, new TestContext());
+            handler.handle(new ByteArrayInputStream(json().getBytes(StandardCharsets.UTF_8)), out);
             return reply(JSON.readTree(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static RawHttp.Reply reply(JsonNode response) {
+    public static RawHttp.Reply reply(JsonNode response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.path("multiValueHeaders").properties().forEach(e ->
                 headers.put(e.getKey(), JSON.convertValue(e.getValue(), JSON.getTypeFactory().constructCollectionType(List.class, String.class))));
