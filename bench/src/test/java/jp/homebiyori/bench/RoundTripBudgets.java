@@ -23,8 +23,8 @@ final class RoundTripBudgets {
     }
 
     static {
-        budget("getOnboardingStatus (new user: creates the profile)", 3, 2,
-                "GetItem finds nothing before the conditional PutItem; a PutItem that returns the old item on a failed condition needs no read");
+        budget("getOnboardingStatus (new user: creates the profile)", 4, 3,
+                "GetItem finds nothing, GetItem of the deleted-account marker (a token of a deleted account must not recreate it), conditional PutItem, counter; the two reads could be one BatchGetItem");
         budget("completeOnboarding (first time)", 5, 2,
                 "wasteful: ensure's GetItem, a second UpdateItem just for onboarding_completed, and a final GetItem re-reading what the update returned (ALL_NEW); one UpdateItem + the counter suffice");
         budget("sendMessage (grows the day's fruit)", 7, 6,
@@ -59,7 +59,7 @@ final class RoundTripBudgets {
         budget("cancelSubscription", 5, 4,
                 "wasteful: re-reads the subscription it has just written to answer; + feedback PutItem, subscription PutItem, counter");
         budget("reactivateSubscription", 4, 3, "wasteful: re-reads the subscription it has just written to answer");
-        budget("deleteAccount (premium user: 10 chats, 1 fruit, 1 notification, 2 feedback items)", 24, 9,
+        budget("deleteAccount (premium user: 10 chats, 1 fruit, 1 notification, 2 feedback items)", 25, 10,
                 "grows with data: a Scan of the WHOLE feedback table (every user's), a Query per table even for the single-item "
                         + "partitions (tree, subscription, profile), one BatchWriteItem per table instead of 25 keys across tables, "
                         + "and 8 UpdateItems on the active-user sets of the last 8 days whether or not the user was active");
