@@ -95,6 +95,16 @@ class LambdaPackagesIT {
         }
     }
 
+    @Test
+    void theCommonLayer_carriesTheExecWrapper_executable() throws IOException {
+        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setFile(layer("homebiyori-common-layer").toFile()).get()) {
+            var wrapper = zip.getEntry("homebiyori-classpath");
+            assertThat(wrapper).as("/opt/homebiyori-classpath").isNotNull();
+            assertThat(wrapper.getUnixMode() & 0777).isEqualTo(0755);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("httpFunctions")
     void everyHttpFunction_startsFromItsPackageAndLayers_andServesOnlyItsOwnRoutes(Case c) throws Exception {

@@ -1,11 +1,12 @@
 package jp.homebiyori.lambda.packaging;
 
 import jp.homebiyori.testkit.lambda.LambdaFunction;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A build step, not a test (it lives in the test sources so that it never ships): splits the Lambda
@@ -39,7 +39,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>else the package of the one function that needs it (in practice: the service's own jar).</li>
  * </ul>
  * Layers hold {@code java/lib/*.jar} (Lambda puts them on the classpath from {@code /opt/java/lib}),
- * packages {@code lib/*.jar}. Zip entries are sorted and time-stamped alike, so a rebuild of the same
+ * packages {@code lib/*.jar}. The common layer also carries the exec wrapper {@code homebiyori-classpath}
+ * (mode 755, at {@code /opt/homebiyori-classpath}; see the script for why the functions need it). Zip entries are sorted and time-stamped alike, so a rebuild of the same
  * jars gives the same bytes. {@code packages.md} beside them records the sizes.
  */
 public final class LambdaPackager {
@@ -58,6 +59,9 @@ public final class LambdaPackager {
     private LambdaPackager() {
     }
 
+    /** The exec wrapper every function runs under ({@code AWS_LAMBDA_EXEC_WRAPPER}), at the root of the common layer. */
+    public static final String EXEC_WRAPPER = "homebiyori-classpath";
+
     /** Args: functions.csv, the adapter's dependency list, the adapter's jar, its lib/ directory, the output directory. */
     public static void main(String[] args) throws IOException {
         Path csv = Path.of(args[0]);
@@ -67,7 +71,7 @@ public final class LambdaPackager {
         Path out = Path.of(args[4]);
         List<LambdaFunction> functions = LambdaFunction.read(csv);
         Layout layout = layout(functions, readDependencyList(Files.readString(adapterList)), adapterJar, lib);
-        write(functions, layout, out);
+        write(functions, layout, out, csv.toAbsolutePath().getParent());
     }
 
     /** The {@code groupId:artifactId[:classifier]} keys of a {@code dependency:list} output, mapped to their file names. */
@@ -168,16 +172,17 @@ public final class LambdaPackager {
         }
     }
 
-    static void write(List<LambdaFunction> functions, Layout layout, Path out) throws IOException {
+    static void write(List<LambdaFunction> functions, Layout layout, Path out, Path csvDir) throws IOException {
         Path layers = Files.createDirectories(out.resolve("layers"));
         Path packages = Files.createDirectories(out.resolve("functions"));
-        long commonSize = zip(layers.resolve(COMMON_LAYER + ".zip"), "java/lib/", layout.common().values());
-        long aiSize = zip(layers.resolve(AI_LAYER + ".zip"), "java/lib/", layout.ai().values());
+        Path wrapper = csvDir.resolve(EXEC_WRAPPER);
+        long commonSize = zip(layers.resolve(COMMON_LAYER + ".zip"), "java/lib/", layout.common().values(), Map.of(EXEC_WRAPPER, wrapper));
+        long aiSize = zip(layers.resolve(AI_LAYER + ".zip"), "java/lib/", layout.ai().values(), Map.of());
         StringBuilder report = new StringBuilder()
                 .append("| function | memory | own package | + layers | = deployed | without layers (its jars) | jars in its package |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (LambdaFunction f : functions) {
-            long own = zip(packages.resolve(f.name() + ".zip"), "lib/", layout.packages().get(f.name()).values());
+            long own = zip(packages.resolve(f.name() + ".zip"), "lib/", layout.packages().get(f.name()).values(), Map.of());
             long layerBytes = commonSize + (f.usesAiLayer() ? aiSize : 0);
             long alone = 0;
             for (String key : layout.classpaths().get(f.name())) {
@@ -202,22 +207,29 @@ public final class LambdaPackager {
         return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%d KB", Math.max(1, bytes / 1024));
     }
 
-    /** Writes the jars under {@code prefix}, sorted, with fixed time stamps; returns the archive's size. */
-    private static long zip(Path target, String prefix, Collection<Path> jars) throws IOException {
+    /**
+     * Writes the jars under {@code prefix} (mode 644) and the executables at the root (mode 755), sorted,
+     * with fixed time stamps; returns the archive's size.
+     */
+    private static long zip(Path target, String prefix, Collection<Path> jars, Map<String, Path> executables) throws IOException {
         List<Path> sorted = jars.stream().sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(target.toFile())) {
+            for (Map.Entry<String, Path> executable : new TreeMap<>(executables).entrySet()) {
+                add(zip, executable.getKey(), executable.getValue(), 0755);
+            }
             for (Path jar : sorted) {
-                ZipEntry entry = new ZipEntry(prefix + jar.getFileName());
-                entry.setTimeLocal(ZIP_TIME);
-                zip.putNextEntry(entry);
-                try {
-                    Files.copy(jar, zip);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot add " + jar, e);
-                }
-                zip.closeEntry();
+                add(zip, prefix + jar.getFileName(), jar, 0644);
             }
         }
         return Files.size(target);
+    }
+
+    private static void add(ZipArchiveOutputStream zip, String name, Path file, int mode) throws IOException {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setUnixMode(mode);
+        entry.setTime(ZIP_TIME.toEpochSecond(java.time.ZoneOffset.UTC) * 1000);
+        zip.putArchiveEntry(entry);
+        Files.copy(file, zip);
+        zip.closeArchiveEntry();
     }
 }

@@ -17,10 +17,12 @@ import java.util.zip.ZipFile;
 
 /**
  * Runs a function of the Lambda packages (lambda-adapter/target/lambda/) as AWS would: its layers
- * unpacked as /opt/java/lib and its package as the task, nothing else on the class path, one fresh JVM
- * with the heap its memory size allows, one handler instance taking the events one after another
- * (the {@code Invoke.java} harness, run by the JDK's source launcher so that no test class is on the class
- * path). Configuration comes as system properties, as environment variables would in AWS.
+ * unpacked under /opt (java/lib), its package as the task (lib/), the runtime's command line (only the
+ * Lambda core types on its class path) passed through the common layer's exec wrapper, the function then
+ * loaded by a class loader of its own as AWS's runtime interface client does, in one
+ * fresh JVM with the heap its memory size allows, one handler instance taking the events one after
+ * another (the {@code Invoke.java} harness, run by the JDK's source launcher so that no test class is
+ * anywhere). Configuration comes as system properties, as environment variables would in AWS.
  */
 public final class LambdaPackageRunner {
 
@@ -57,20 +59,33 @@ public final class LambdaPackageRunner {
     /** What the handler wrote for each event (event files named {@code *.sqs-empty} send an empty SQS batch). */
     public static List<String> invoke(LambdaFunction f, Map<String, String> config, List<String> events) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("lambda-" + f.name());
-        List<String> classpath = new ArrayList<>();
+        Path opt = work.resolve("opt");
+        Path task = work.resolve("task");
+        List<String> layerJars = new ArrayList<>();
         for (Path zip : layersOf(f)) {
-            classpath.addAll(unzip(zip, work.resolve("opt")));
+            layerJars.addAll(unzip(zip, opt));
         }
-        classpath.addAll(unzip(functionPackage(f), work.resolve("task")));
+        unzip(functionPackage(f), task);
+        // the runtime's own class path: the Lambda core types (the runtime interface client ships them)
+        String core = layerJars.stream().filter(j -> Path.of(j).getFileName().toString().startsWith("aws-lambda-java-core-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no aws-lambda-java-core in the layers of " + f.name()));
         Path harness = work.resolve("Invoke.java");
         try (InputStream in = LambdaPackageRunner.class.getResourceAsStream("/lambda/Invoke.java")) {
             Files.copy(in, harness);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // as AWS starts it: the runtime's command line, handed to the exec wrapper the common layer carries
+        // (AWS_LAMBDA_EXEC_WRAPPER=/opt/homebiyori-classpath in the template)
+        Path wrapper = opt.resolve("homebiyori-classpath");
+        if (!Files.isRegularFile(wrapper)) {
+            throw new AssertionError("the common layer carries no exec wrapper homebiyori-classpath");
+        }
+        List<String> command = new ArrayList<>(List.of("bash", wrapper.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + (f.memoryMb() * 85 / 100) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", String.join(java.io.File.pathSeparator, classpath)));
+                "-cp", core));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add(harness.toString());
+        command.add(task.toString());
+        command.add(opt.resolve("java").toString());
         command.add(f.handlerClass());
         int i = 0;
         for (String event : events) {
@@ -79,7 +94,11 @@ public final class LambdaPackageRunner {
             command.add(file.toString());
         }
         Path log = work.resolve("stderr.log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
+        builder.environment().put("HOMEBIYORI_LAYER_ROOT", opt.toString());
+        builder.environment().remove("CLASSPATH");
+        Process process = builder.start();
         String stdout;
         try (InputStream in = process.getInputStream()) {
             stdout = new String(in.readAllBytes(), StandardCharsets.UTF_8);
