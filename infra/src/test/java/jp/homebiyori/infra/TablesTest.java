@@ -51,6 +51,7 @@ class TablesTest {
 
             Object ttl = properties.get("TimeToLiveSpecification");
             if (table.hasTtl()) {
+                assertThat(ttl).as(name + " has a TTL").isNotNull();
                 assertThat(map(ttl)).as(name + " TTL").containsEntry("AttributeName", Table.TTL).containsEntry("Enabled", true);
             } else {
                 assertThat(ttl).as(name + " has no TTL").isNull();
@@ -64,8 +65,9 @@ class TablesTest {
     void chatsAndNotificationsExpire_andTheDomainsSecondAccessPathsExist() {
         Map<String, Map<String, Object>> byName = tablesByName();
         for (String expiring : List.of("chats", "notifications")) {
-            assertThat(map(map(byName.get("prod-homebiyori-" + expiring).get("Properties")).get("TimeToLiveSpecification")))
-                    .containsEntry("Enabled", true);
+            Object ttl = map(byName.get("prod-homebiyori-" + expiring).get("Properties")).get("TimeToLiveSpecification");
+            assertThat(ttl).as(expiring + " has a TTL").isNotNull();
+            assertThat(map(ttl)).as(expiring).containsEntry("Enabled", true);
         }
         // domain.md: fruits, chats, notifications and feedback have GSI1 (subscriptions adds the customer id lookup)
         for (String withIndex : List.of("fruits", "chats", "notifications", "feedback", "subscriptions")) {
