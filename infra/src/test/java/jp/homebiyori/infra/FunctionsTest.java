@@ -138,6 +138,8 @@ class FunctionsTest {
         Map<String, Template.Function> functions = template.functions();
         functions.values().forEach(f -> assertThat(f.environment())
                 .as(f.name())
+                // the common layer's exec wrapper (lambda-adapter/src/lambda/homebiyori-classpath, at the layer's root)
+                .containsEntry("AWS_LAMBDA_EXEC_WRAPPER", "/opt/homebiyori-classpath")
                 .containsEntry("HOMEBIYORI_ENV", Template.ENV)
                 .containsEntry("HOMEBIYORI_PARAMETERS_SOURCE", "ssm")
                 .containsKey("HOMEBIYORI_PAGINATION_KEY"));
@@ -155,6 +157,7 @@ class FunctionsTest {
                 .containsEntry("HOMEBIYORI_SQS_TTL_QUEUE_URL", "<TtlQueue>")
                 .containsEntry("HOMEBIYORI_SQS_TTL_DLQ_URL", "<TtlDeadLetterQueue>")
                 .doesNotContainKey("HOMEBIYORI_AUTH_USER_POOL_ISSUER");
+        assertThat(Template.repositoryRoot().resolve("lambda-adapter/src/lambda/homebiyori-classpath")).isExecutable();
         assertThat(functions.get("chat-service").environment()).containsEntry("HOMEBIYORI_AI_GENERATOR", "bedrock");
         assertThat(functions.get("user-service").environment())
                 .containsEntry("HOMEBIYORI_IDENTITY_PROVIDER", "cognito")
