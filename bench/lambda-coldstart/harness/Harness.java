@@ -72,7 +72,7 @@ public final class Harness {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: java Harness.java <candidates file> [runs=5] [events=1000] [rounds=jit,appcds]"
+            System.err.println("usage: java Harness.java <candidates file> [runs=5] [events=1000] [rounds=jit,appcds,aot]"
                     + " [runtime=<dir of runtime client jars>] [work=<dir>] [java=<java binary>] [baseline=<name>]"
                     + " [event=<event template>] [only=<name,...>] [timeout-seconds=120] [log=<dir>]");
             System.exit(2);
@@ -84,7 +84,7 @@ public final class Harness {
         }
         int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
         int events = Integer.parseInt(opt.getOrDefault("events", "1000"));
-        List<String> rounds = List.of(opt.getOrDefault("rounds", "jit,appcds").split(","));
+        List<String> rounds = List.of(opt.getOrDefault("rounds", "jit,appcds,aot").split(","));
         Path runtime = Path.of(opt.getOrDefault("runtime", "bench/lambda-coldstart/runtime/target/lib")).toAbsolutePath();
         Path work = Path.of(opt.getOrDefault("work", "bench/lambda-coldstart/target/work")).toAbsolutePath();
         String java = opt.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -114,42 +114,54 @@ public final class Harness {
         System.out.printf("# machine: nproc=%d, %s; load before: %s; %s%n",
                 Runtime.getRuntime().availableProcessors(), memTotal(), load(), Instant.now());
 
-        Map<String, Map<String, List<Run>>> results = new LinkedHashMap<>();
+        // every candidate staged first; then per round, run i of every candidate before run i + 1 of any, so that
+        // all candidates see the same changes of machine load
+        Map<String, Staged> staged = new LinkedHashMap<>();
+        Map<String, String> classPath = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            Staged staged = stage(c, work.resolve(c.name()));
-            Path task = staged.task();
-            // loader=cp: the function's files on the JVM's class path (java -cp <runtime client>:<task root>:<task root>/lib/*);
+            Staged s = stage(c, work.resolve(c.name()));
+            staged.put(c.name(), s);
+            // loader=cp: the function's files on the JVM's class path (java -cp <runtime client>:<function>);
             // loader=task: only the runtime client there, the function loaded by the client's CustomerClassLoader
-            String cp = taskLoader ? runtimeCp : runtimeCp + ":" + functionClassPath(staged);
-            String event = template.replace("{{path}}", c.path());
-            for (String round : rounds) {
-                List<String> extra = new ArrayList<>();
-                Path log = work.resolve(c.name() + "-" + round + ".log");
-                if (!round.equals("jit")) {
-                    Path archive = work.resolve(c.name() + (round.equals("aot") ? ".aot" : ".jsa"));
-                    Files.deleteIfExists(archive);
-                    List<String> train = new ArrayList<>(round.equals("aot")
-                            ? List.of("-XX:AOTCacheOutput=" + archive)
-                            : List.of("-XX:ArchiveClassesAtExit=" + archive));
-                    Run t = coldStart(java, runtimeCp, cp, c, task, event, events, train, timeoutSeconds,
-                            work.resolve(c.name() + "-" + round + "-training.log"));
-                    if (t.error() != null || !Files.exists(archive)) {
-                        System.out.printf("# %s %s: training run failed (%s), archive %s%n", c.name(), round, t.error(),
-                                Files.exists(archive) ? "written" : "missing");
+            classPath.put(c.name(), taskLoader ? runtimeCp : runtimeCp + ":" + functionClassPath(s));
+        }
+        Map<String, Map<String, List<Run>>> results = new LinkedHashMap<>();
+        for (String round : rounds) {
+            Map<String, List<String>> extra = new LinkedHashMap<>();
+            for (Candidate c : candidates) {
+                if (round.equals("jit")) {
+                    extra.put(c.name(), List.of());
+                    continue;
+                }
+                Path archive = work.resolve(c.name() + (round.equals("aot") ? ".aot" : ".jsa"));
+                Files.deleteIfExists(archive);
+                List<String> train = round.equals("aot")
+                        ? List.of("-XX:AOTCacheOutput=" + archive)
+                        : List.of("-XX:ArchiveClassesAtExit=" + archive);
+                Run t = coldStart(java, runtimeCp, classPath.get(c.name()), c, staged.get(c.name()).task(), template.replace("{{path}}", c.path()),
+                        events, train, timeoutSeconds, work.resolve(c.name() + "-" + round + "-training.log"));
+                if (t.error() != null || !Files.exists(archive)) {
+                    System.out.printf("# %s %s: training run failed (%s), archive %s%n", c.name(), round, t.error(),
+                            Files.exists(archive) ? "written" : "missing");
+                    continue;
+                }
+                System.out.printf("# %s %s: archive %s, %.1f MB%n", c.name(), round, archive.getFileName(), Files.size(archive) / 1048576.0);
+                extra.put(c.name(), List.of(round.equals("aot") ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive));
+            }
+            for (int i = 0; i < runs; i++) {
+                for (Candidate c : candidates) {
+                    if (!extra.containsKey(c.name())) {
                         continue;
                     }
-                    extra.add(round.equals("aot") ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive);
-                }
-                List<Run> list = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    Run r = coldStart(java, runtimeCp, cp, c, task, event, events, extra, timeoutSeconds, log);
-                    list.add(r);
+                    Run r = coldStart(java, runtimeCp, classPath.get(c.name()), c, staged.get(c.name()).task(),
+                            template.replace("{{path}}", c.path()), events, extra.get(c.name()), timeoutSeconds,
+                            work.resolve(c.name() + "-" + round + ".log"));
+                    results.computeIfAbsent(c.name(), k -> new LinkedHashMap<>()).computeIfAbsent(round, k -> new ArrayList<>()).add(r);
                     System.out.printf("# %-22s %-6s run %d: init %5d ms, first response %5d ms, VmHWM %6.1f MB, VmRSS %6.1f MB%s%n",
                             c.name(), round, i + 1, r.initMs(), r.firstMs(), r.hwmKb() / 1024.0, r.rssKb() / 1024.0,
                             r.error() == null ? (r.badStatus() > 0 ? ", " + r.badStatus() + " unexpected statuses" : "")
                                     : ", FAILED: " + r.error());
                 }
-                results.computeIfAbsent(c.name(), k -> new LinkedHashMap<>()).put(round, list);
             }
         }
         System.out.printf("# load after: %s; %s%n%n", load(), Instant.now());
