@@ -68,7 +68,7 @@ EOF
       printf 'candidate %s\n  memory %s\n  handler jp.homebiyori.lambda.HttpHandler::handleRequest\n  path %s\n  expect-status %s\n' \
         "$name" "$memory" "$route" "$status"
       # the common layer for every function, the AI layer (Bedrock) for chat only
-      for layer in $layers/homebiyori-common-layer.zip $([ "$name" = chat ] && echo $layers/homebiyori-ai-layer.zip); do
+      for layer in $layers/homebiyori-common-layer.zip $([ "$name" = chat-service ] && echo $layers/homebiyori-ai-layer.zip); do
         if [ -f "$layer" ]; then printf '  package %s\n' "$layer"; fi
       done
       printf '  package %s\n' "$zip"
@@ -76,13 +76,13 @@ EOF
     fi
   done <<'EOF'
 health-check 128 /api/health 200
-user 256 /api/users/profile 401
-webhook 256 /api/webhook/health 200
-notification 256 /api/notifications/unread-count 401
-tree 512 /api/tree/status 401
-billing 512 /api/billing/subscription 401
-admin 512 /api/admin/dashboard 401
-chat 1024 /api/chat/history 401
+user-service 256 /api/users/profile 401
+webhook-service 256 /api/webhook/health 200
+notification-service 256 /api/notifications/unread-count 401
+tree-service 512 /api/tree/status 401
+billing-service 512 /api/billing/subscription 401
+admin-service 512 /api/admin/dashboard 401
+chat-service 1024 /api/chat/history 401
 EOF
   if [ ! -d "$functions" ]; then
     # no per-function packages yet: the all-in-one thin jar (every service) at each memory size of the design
