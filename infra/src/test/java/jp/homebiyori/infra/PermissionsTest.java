@@ -125,7 +125,7 @@ class PermissionsTest {
         assertThat(readers("stripe/webhook_secret")).containsExactly("webhook-service");
         assertThat(readers("internal/api_key")).containsExactlyInAnyOrder("webhook-service", "ttl-updater", "notification-service");
         Map<String, Set<String>> writers = new HashMap<>();
-        grants.forEach((function, set) -> set.stream().filter(g -> g.action().equals("ssm:PutParameter"))
+        grants.forEach((function, set) -> set.stream().filter(g -> g.action().equals("ssm:PutParameter") || g.action().equals("ssm:DeleteParameter"))
                 .forEach(g -> writers.computeIfAbsent(function, k -> new HashSet<>()).add(g.resource())));
         assertThat(writers).containsOnlyKeys("admin-service");
         assertThat(writers.get("admin-service")).containsExactly(PARAMETERS + "maintenance/*");
