@@ -1,5 +1,7 @@
 package jp.homebiyori.contract.support;
 
+import jp.homebiyori.testkit.contract.Spec;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -25,11 +27,11 @@ public final class Contracts {
 
     private static Contracts loaded;
 
-    private final Map<Api, OpenAPI> specs = new EnumMap<>(Api.class);
+    private final Map<Spec, OpenAPI> specs = new EnumMap<>(Spec.class);
     private final List<SpecOperation> operations = new ArrayList<>();
 
     private Contracts() {
-        for (Api api : Api.values()) {
+        for (Spec api : Spec.values()) {
             Path file = specFile(api);
             ParseOptions options = new ParseOptions();
             options.setResolve(true);
@@ -50,15 +52,15 @@ public final class Contracts {
         return loaded;
     }
 
-    public static Path specFile(Api api) {
-        return jp.homebiyori.testkit.contract.Spec.valueOf(api.name()).file();
+    public static Path specFile(Spec api) {
+        return api.file();
     }
 
     public List<SpecOperation> operations() {
         return List.copyOf(operations);
     }
 
-    public List<SpecOperation> operations(Api api) {
+    public List<SpecOperation> operations(Spec api) {
         return operations.stream().filter(o -> o.api() == api).toList();
     }
 
@@ -67,11 +69,11 @@ public final class Contracts {
                 .orElseThrow(() -> new IllegalArgumentException("no operation " + id + " in the specs"));
     }
 
-    public OpenAPI spec(Api api) {
+    public OpenAPI spec(Spec api) {
         return specs.get(api);
     }
 
-    private void collect(Api api, OpenAPI spec) {
+    private void collect(Spec api, OpenAPI spec) {
         for (Map.Entry<String, PathItem> path : spec.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
                 Operation op = entry.getValue();
