@@ -165,7 +165,8 @@ class FunctionsTest {
         assertThat(functions.get("webhook-service").environment()).containsEntry("HOMEBIYORI_SQS_TTL_QUEUE_URL", "<TtlQueue>");
         String internalApi = "https://<InternalApi>.execute-api." + Template.REGION + ".amazonaws.com/" + Template.ENV;
         for (String caller : List.of("webhook-service", "ttl-updater")) {
-            assertThat(functions.get(caller).environment()).as(caller).containsEntry("HOMEBIYORI_INTERNAL_BASE_URL", internalApi);
+            assertThat(functions.get(caller).environment()).as(caller).containsEntry("HOMEBIYORI_INTERNAL_BASE_URL", internalApi)
+                    .containsEntry("HOMEBIYORI_INTERNAL_SIGV4_ENABLED", "true");
         }
     }
 

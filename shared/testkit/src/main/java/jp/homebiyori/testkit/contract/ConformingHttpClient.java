@@ -1,12 +1,9 @@
 package jp.homebiyori.testkit.contract;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import jp.homebiyori.common.http.DelegatingHttpClient;
+
 import javax.net.ssl.SSLSession;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -17,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 
 /**
@@ -27,19 +22,19 @@ import java.util.concurrent.Flow;
  * answer against the contract ({@link SpecConformance}), then hands the same bytes to the caller's body
  * handler. A response that drifts from the spec fails the test that caused it, whatever that test asserts.
  */
-public final class ConformingHttpClient extends HttpClient {
+public final class ConformingHttpClient extends DelegatingHttpClient {
 
-    private final HttpClient delegate;
     private final Spec spec;
 
     private ConformingHttpClient(HttpClient delegate, Spec spec) {
-        this.delegate = delegate;
+        super(delegate);
         this.spec = spec;
     }
 
     /** A builder for a generated {@code ApiClient#setHttpClientBuilder}: every client it builds checks {@code spec}. */
     public static HttpClient.Builder builder(Spec spec) {
-        return new Builder(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)), spec);
+        return DelegatingHttpClient.builder(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)),
+                real -> new ConformingHttpClient(real, spec));
     }
 
     @Override
@@ -49,26 +44,6 @@ public final class ConformingHttpClient extends HttpClient {
         SpecConformance.assertConforms(spec, request.method(), request.uri().getRawPath(), raw.statusCode(),
                 raw.headers().map(), new String(bytes, StandardCharsets.UTF_8));
         return new Buffered<>(raw, replay(raw, bytes, handler));
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return send(request, handler);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                            HttpResponse.PushPromiseHandler<T> push) {
-        return sendAsync(request, handler);
     }
 
     /** Feeds the buffered body to the caller's handler as one chunk, when it asks for it. */
@@ -153,119 +128,6 @@ public final class ConformingHttpClient extends HttpClient {
         @Override
         public HttpClient.Version version() {
             return raw.version();
-        }
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public HttpClient.Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
-
-    /** Configures the real client and wraps what it builds. */
-    private record Builder(HttpClient.Builder real, Spec spec) implements HttpClient.Builder {
-        @Override
-        public HttpClient.Builder cookieHandler(CookieHandler handler) {
-            real.cookieHandler(handler);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder connectTimeout(Duration duration) {
-            real.connectTimeout(duration);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder sslContext(SSLContext context) {
-            real.sslContext(context);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder sslParameters(SSLParameters parameters) {
-            real.sslParameters(parameters);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder executor(Executor executor) {
-            real.executor(executor);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder followRedirects(Redirect policy) {
-            real.followRedirects(policy);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder version(HttpClient.Version version) {
-            real.version(version);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder priority(int priority) {
-            real.priority(priority);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder proxy(ProxySelector selector) {
-            real.proxy(selector);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder authenticator(Authenticator authenticator) {
-            real.authenticator(authenticator);
-            return this;
-        }
-
-        @Override
-        public HttpClient build() {
-            return new ConformingHttpClient(real.build(), spec);
         }
     }
 }
