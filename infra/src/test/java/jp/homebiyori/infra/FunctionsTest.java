@@ -156,8 +156,13 @@ class FunctionsTest {
                 .containsEntry("HOMEBIYORI_AUTH_ADMIN_POOL_CLIENT_ID", "<AdminPoolClient>")
                 .containsEntry("HOMEBIYORI_SQS_TTL_QUEUE_URL", "<TtlQueue>")
                 .containsEntry("HOMEBIYORI_SQS_TTL_DLQ_URL", "<TtlDeadLetterQueue>")
+                .containsEntry("HOMEBIYORI_METRICS_SOURCE", "cloudwatch")
+                .containsEntry("HOMEBIYORI_METRICS_APIS", Template.ENV + "-user-api," + Template.ENV + "-admin-api")
                 .doesNotContainKey("HOMEBIYORI_AUTH_USER_POOL_ISSUER");
         assertThat(Template.repositoryRoot().resolve("lambda-adapter/src/lambda/homebiyori-classpath")).isExecutable();
+        // the admin function reports on every function of the template, by the names the template gives them
+        assertThat(List.of(functions.get("admin-service").environment().get("HOMEBIYORI_METRICS_FUNCTIONS").split(",")))
+                .containsExactlyInAnyOrderElementsOf(functions.values().stream().map(f -> Template.ENV + "-homebiyori-" + f.name()).toList());
         assertThat(functions.get("chat-service").environment()).containsEntry("HOMEBIYORI_AI_GENERATOR", "bedrock");
         assertThat(functions.get("user-service").environment())
                 .containsEntry("HOMEBIYORI_IDENTITY_PROVIDER", "cognito")

@@ -11,49 +11,56 @@ import jp.homebiyori.common.metrics.ProcessCounters;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.common.web.RequestMetrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
- * Metrics of this process: per-service request counts, error rates and latency percentiles from the
- * common layer's request statistics, AI fallbacks and webhook failures from the process counters, and
- * the TTL queue's and its DLQ's depth from SQS (null when the queue is not configured or unreachable).
+ * The metrics port of {@code GET /api/admin/metrics}, by {@code homebiyori.metrics.source}:
+ * <ul>
+ *   <li>{@code process} (default; pods and the local process, where the admin API's process serves —
+ *       or, in a pod, sees — the traffic it reports): per-service request counts, error rates and latency
+ *       percentiles from the common layer's request statistics, AI fallbacks and webhook failures from the
+ *       process counters;</li>
+ *   <li>{@code cloudwatch} (AWS, where every service is its own Lambda and one function's memory says
+ *       nothing of the other eight): {@link CloudWatchMetrics}.</li>
+ * </ul>
+ * Both add the TTL queue's and its DLQ's depth from SQS.
  */
 @ApplicationScoped
 public class MetricsService {
 
-    private static final Logger LOG = Logger.getLogger(MetricsService.class.getName());
     private static final OffsetDateTime STARTED = JstClock.system().now();
 
     private final JstClock clock;
-    private final Instance<SqsClient> sqs;
-    private final Optional<String> ttlQueueUrl;
-    private final Optional<String> ttlDlqUrl;
+    private final QueueDepths queues;
+    private final Instance<CloudWatchMetrics> cloudWatch;
+    private final boolean fromCloudWatch;
 
     @Inject
-    public MetricsService(JstClock clock, Instance<SqsClient> sqs,
-                          @ConfigProperty(name = "homebiyori.sqs.ttl-queue-url") Optional<String> ttlQueueUrl,
-                          @ConfigProperty(name = "homebiyori.sqs.ttl-dlq-url") Optional<String> ttlDlqUrl) {
+    public MetricsService(JstClock clock, QueueDepths queues, Instance<CloudWatchMetrics> cloudWatch,
+                          @ConfigProperty(name = "homebiyori.metrics.source", defaultValue = "process") String source) {
         this.clock = clock;
-        this.sqs = sqs;
-        this.ttlQueueUrl = ttlQueueUrl;
-        this.ttlDlqUrl = ttlDlqUrl;
+        this.queues = queues;
+        this.cloudWatch = cloudWatch;
+        if (!source.equals("process") && !source.equals("cloudwatch")) {
+            throw new IllegalArgumentException("homebiyori.metrics.source must be process or cloudwatch, not " + source);
+        }
+        this.fromCloudWatch = source.equals("cloudwatch");
     }
 
     public SystemMetrics current() {
+        SystemMetrics metrics = fromCloudWatch ? cloudWatch.get().current() : process();
+        return metrics.ttlQueueDepth(queues.ttlQueue()).ttlDlqDepth(queues.ttlDeadLetterQueue());
+    }
+
+    private SystemMetrics process() {
         SystemMetrics metrics = new SystemMetrics()
                 .generatedAt(clock.now())
                 .periodStart(STARTED)
                 .source(MetricsSource.PROCESS)
                 .aiFallbackCount(ProcessCounters.get(ProcessCounters.AI_FALLBACK))
-                .webhookFailures(ProcessCounters.get(ProcessCounters.WEBHOOK_FAILURE))
-                .ttlQueueDepth(depth(ttlQueueUrl))
-                .ttlDlqDepth(depth(ttlDlqUrl));
+                .webhookFailures(ProcessCounters.get(ProcessCounters.WEBHOOK_FAILURE));
         RequestMetrics.snapshot().entrySet().stream()
                 .filter(e -> !e.getKey().equals("-"))
                 .sorted(Map.Entry.comparingByKey())
@@ -73,20 +80,5 @@ public class MetricsService {
                         .p50(stats.percentileMillis(0.50))
                         .p95(stats.percentileMillis(0.95))
                         .p99(stats.percentileMillis(0.99)));
-    }
-
-    private Long depth(Optional<String> queueUrl) {
-        if (queueUrl.isEmpty() || queueUrl.get().isBlank()) {
-            return null;
-        }
-        try {
-            String value = sqs.get().getQueueAttributes(b -> b.queueUrl(queueUrl.get())
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-            return value == null ? null : Long.parseLong(value);
-        } catch (RuntimeException e) {
-            LOG.warning("queue depth unavailable: " + e.getClass().getSimpleName());
-            return null;
-        }
     }
 }
