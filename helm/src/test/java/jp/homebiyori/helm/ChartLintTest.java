@@ -37,7 +37,7 @@ class ChartLintTest {
             "heap below 128 MB             | '    memoryMb: 128'             | '    memoryMb: 64'                  | memoryMb",
             "upper-case environment        | 'environment: prod'             | 'environment: Prod'                | /environment",
             "path outside /api             | '      - {path: /api/admin, pathType: Prefix}' | '      - {path: /internal, pathType: Prefix}' | path",
-            "unknown secret name           | '    secrets: [paginationKey]'  | '    secrets: [stripeKey]'          | secrets"})
+            "unknown secret name           | '    secrets: [internalApiKey]' | '    secrets: [internalKey]'        | secrets"})
     void aBrokenValuesSetting_failsLint(String what, String line, String broken, String expectedMessage) throws IOException {
         Path chart = copyChart();
         Path values = chart.resolve("values.yaml");

@@ -100,7 +100,8 @@ class ConfigAndSecretsTest {
     void withSsmParameters_onlyThePaginationKeyComesFromTheSecret() {
         assertThat(chart.configOf("webhook-service")).containsEntry("HOMEBIYORI_PARAMETERS_SOURCE", "ssm");
         assertThat(chart.secretRefsOf("webhook-service")).containsExactly(Map.entry(PAGINATION, "pagination-key"));
-        assertThat(chart.secretRefsOf("health-check")).isEmpty();
+        assertThat(chart.secretRefsOf("health-check")).as("the common layer validates the key at startup")
+                .containsExactly(Map.entry(PAGINATION, "pagination-key"));
         assertThat(chart.container("chat-service").path("env").get(0).path("valueFrom").path("secretKeyRef").path("name").asText())
                 .isEqualTo("homebiyori-prod");
     }
@@ -116,7 +117,7 @@ class ConfigAndSecretsTest {
         assertThat(k8s.secretRefsOf("notification-service")).containsOnlyKeys(PAGINATION, INTERNAL_KEY);
         assertThat(k8s.secretRefsOf("ttl-updater")).containsOnlyKeys(PAGINATION, INTERNAL_KEY);
         assertThat(k8s.secretRefsOf("chat-service")).containsOnlyKeys(PAGINATION);
-        assertThat(k8s.secretRefsOf("health-check")).isEmpty();
+        assertThat(k8s.secretRefsOf("health-check")).containsOnlyKeys(PAGINATION);
     }
 
     /** Secret values never appear: no Secret object, no literal value for a secret variable, no secret-looking string. */
