@@ -128,6 +128,12 @@ class FunctionsTest {
         Set<String> keys = configurationKeysInTheCode();
         assertThat(keys).contains("homebiyori.sqs.ttl-queue-url", "homebiyori.pagination.key");
         Set<String> variables = keys.stream().map(FunctionsTest::environmentName).collect(Collectors.toSet());
+        // and the ones the common layer's exec wrapper reads before any Java runs
+        Matcher wrapperVariables = Pattern.compile("\\$\\{(HOMEBIYORI_[A-Z0-9_]+)")
+                .matcher(Files.readString(Template.repositoryRoot().resolve("lambda-adapter/src/lambda/homebiyori-classpath")));
+        while (wrapperVariables.find()) {
+            variables.add(wrapperVariables.group(1));
+        }
         template.functions().values().forEach(f -> f.environment().keySet().stream()
                 .filter(v -> v.startsWith("HOMEBIYORI_"))
                 .forEach(v -> assertThat(variables).as(f.name() + " sets " + v).contains(v)));
@@ -160,6 +166,10 @@ class FunctionsTest {
                 .containsEntry("HOMEBIYORI_METRICS_APIS", Template.ENV + "-user-api," + Template.ENV + "-admin-api")
                 .doesNotContainKey("HOMEBIYORI_AUTH_USER_POOL_ISSUER");
         assertThat(Template.repositoryRoot().resolve("lambda-adapter/src/lambda/homebiyori-classpath")).isExecutable();
+        // health-check fits 128 MB only lean (measured: docs/benchmarks.md section 4)
+        assertThat(functions.get("health-check").environment())
+                .containsEntry("HOMEBIYORI_BEAN_VALIDATION_ENABLED", "false")
+                .containsEntry("HOMEBIYORI_JVM_OPTIONS", "-XX:MaxHeapSize=48m");
         // the admin function reports on every function of the template, by the names the template gives them
         assertThat(List.of(functions.get("admin-service").environment().get("HOMEBIYORI_METRICS_FUNCTIONS").split(",")))
                 .containsExactlyInAnyOrderElementsOf(functions.values().stream().map(f -> Template.ENV + "-homebiyori-" + f.name()).toList());

@@ -105,6 +105,22 @@ class LambdaPackagesIT {
         }
     }
 
+    @Test
+    void theExecWrapper_addsTheFunctionJarsToTheRuntimesClassPath_andItsJvmOptionsAfterTheRuntimes() throws Exception {
+        Path wrapper = LambdaPackageRunner.root().resolve("lambda-adapter/src/lambda/homebiyori-classpath");
+        ProcessBuilder builder = new ProcessBuilder("bash", wrapper.toString(), "echo", "java", "-XX:MaxHeapSize=108m",
+                "-classpath", "/var/runtime/lib/rt.jar", "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", "h::handleRequest");
+        builder.environment().put("LAMBDA_TASK_ROOT", "/var/task");
+        builder.environment().remove("HOMEBIYORI_LAYER_ROOT");
+        builder.environment().put("HOMEBIYORI_JVM_OPTIONS", "-XX:MaxHeapSize=48m -Dlean=true");
+        Process process = builder.start();
+        String line = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).isZero();
+        assertThat(line).isEqualTo("java -XX:MaxHeapSize=108m -XX:MaxHeapSize=48m -Dlean=true -classpath "
+                + "/var/runtime/lib/rt.jar:/var/task:/var/task/lib/*:/opt/java/lib/* "
+                + "com.amazonaws.services.lambda.runtime.api.client.AWSLambda h::handleRequest");
+    }
+
     @ParameterizedTest
     @MethodSource("httpFunctions")
     void everyHttpFunction_startsFromItsPackageAndLayers_andServesOnlyItsOwnRoutes(Case c) throws Exception {
