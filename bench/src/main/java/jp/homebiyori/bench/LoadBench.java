@@ -1,5 +1,7 @@
 package jp.homebiyori.bench;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
 import jp.homebiyori.testkit.RawHttp;
 import jp.homebiyori.testkit.TestStack;
 
@@ -12,8 +14,9 @@ import java.util.UUID;
 
 /**
  * Throughput and latency of {@code POST /api/chat/messages} (offline generator, no fruit) and
- * {@code GET /api/tree/status} against the whole backend in this process on loopback, each beside the
- * bare {@code GET /api/health} measured in the same run. Bounded: per endpoint a warm-up, then at most
+ * {@code GET /api/tree/status} against the whole backend in this process on loopback, each beside a bare
+ * Helidon endpoint (a Helidon SE route answering a constant JSON body: no JAX-RS, no filters, no CDI) and
+ * {@code GET /api/health} measured in the same run. Bounded: per endpoint a warm-up, then at most
  * {@code requests} requests or {@code seconds} seconds. Reports; never fails on a slow machine.
  *
  * <pre>bench/run-load.sh [seconds=20] [requests=20000] [threads=8] [warmup=5] [users=64]</pre>
@@ -32,22 +35,30 @@ public final class LoadBench {
         System.out.println("before: " + Machine.load());
         System.out.println("options: " + options);
         int code = 0;
+        WebServer bare = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> routing.get("/bare", (request, response) -> {
+                    response.header(HeaderNames.CONTENT_TYPE, "application/json");
+                    response.send("{\"status\":\"ok\"}");
+                }))
+                .build().start();
         try (BenchBackend backend = BenchBackend.start(Map.of())) {
-            run(backend, options);
+            run(backend, bare.port(), options);
         } catch (RuntimeException e) {
             e.printStackTrace();
             code = 1;
         }
+        bare.stop();
         System.out.println("after: " + Machine.load());
         System.exit(code);
     }
 
-    private static void run(BenchBackend backend, Options o) throws InterruptedException {
+    private static void run(BenchBackend backend, int barePort, Options o) throws InterruptedException {
         int port = backend.port();
         List<String> tokens = prepareUsers(port, o.users());
         DynamoCallTally tally = backend.bean(DynamoCallTally.class);
         LoadRunner runner = new LoadRunner(o.threads());
         // each client thread has its own users, so no two requests of one user run at once
+        LoadRunner.RequestFactory bare = (t, i) -> HttpRequest.newBuilder(LoadRunner.uri(barePort, "/bare")).GET().build();
         LoadRunner.RequestFactory health = (t, i) -> HttpRequest.newBuilder(LoadRunner.uri(port, "/api/health")).GET().build();
         LoadRunner.RequestFactory chat = (t, i) -> HttpRequest.newBuilder(LoadRunner.uri(port, "/api/chat/messages"))
                 .header("Authorization", "Bearer " + tokens.get(user(t, i, o)))
@@ -57,7 +68,8 @@ public final class LoadBench {
                 .header("Authorization", "Bearer " + tokens.get(user(t, i, o))).GET().build();
         List<LoadRunner.Result> results = new ArrayList<>();
         List<String> calls = new ArrayList<>();
-        for (var scenario : List.of(Map.entry("GET /api/health", health), Map.entry("POST /api/chat/messages", chat),
+        for (var scenario : List.of(Map.entry("GET /bare (Helidon SE route)", bare), Map.entry("GET /api/health", health),
+                Map.entry("POST /api/chat/messages", chat),
                 Map.entry("GET /api/tree/status", tree))) {
             runner.run(scenario.getKey() + " (warm-up)", scenario.getValue(), o.requests(), Duration.ofSeconds(o.warmupSeconds()));
             tally.reset();

@@ -23,8 +23,8 @@ final class RoundTripBudgets {
     }
 
     static {
-        budget("getOnboardingStatus (new user: creates the profile)", 3, 2,
-                "GetItem finds nothing before the conditional PutItem; a PutItem that returns the old item on a failed condition needs no read");
+        budget("getOnboardingStatus (new user: creates the profile)", 4, 3,
+                "GetItem finds nothing, GetItem of the deleted-account marker (a token of a deleted account must not recreate it), conditional PutItem, counter; the two reads could be one BatchGetItem");
         budget("completeOnboarding (first time)", 5, 2,
                 "wasteful: ensure's GetItem, a second UpdateItem just for onboarding_completed, and a final GetItem re-reading what the update returned (ALL_NEW); one UpdateItem + the counter suffice");
         budget("sendMessage (grows the day's fruit)", 7, 6,
@@ -56,13 +56,14 @@ final class RoundTripBudgets {
         budget("markNotificationRead", 2, 2, "GSI1 lookup by id, then UpdateItem");
         budget("getSubscription", 1, 1, "");
         budget("getPortalSession", 1, 1, "customer id; the portal link comes from Stripe");
-        budget("cancelSubscription", 5, 4,
-                "wasteful: re-reads the subscription it has just written to answer; + feedback PutItem, subscription PutItem, counter");
-        budget("reactivateSubscription", 4, 3, "wasteful: re-reads the subscription it has just written to answer");
-        budget("deleteAccount (premium user: 10 chats, 1 fruit, 1 notification, 2 feedback items)", 24, 9,
-                "grows with data: a Scan of the WHOLE feedback table (every user's), a Query per table even for the single-item "
-                        + "partitions (tree, subscription, profile), one BatchWriteItem per table instead of 25 keys across tables, "
-                        + "and 8 UpdateItems on the active-user sets of the last 8 days whether or not the user was active");
+        budget("cancelSubscription", 5, 5,
+                "subscription GetItem, the feedback's reference in the user's partition + the feedback PutItem, the subscription PutItem (returning what it replaced, which also answers), counter");
+        budget("reactivateSubscription", 3, 3, "GetItem, PutItem returning what it replaced, counter");
+        budget("deleteAccount (premium user: 10 chats, 1 fruit, 1 notification, 2 feedback items)", 24, 10,
+                "grows with the user's data only (the feedback is found through its references, no Scan since 2026-11-26): "
+                        + "a Query per table even for the single-item partitions (tree, subscription, profile), one BatchWriteItem "
+                        + "per table instead of 25 keys across tables, the deleted-account marker, and 8 UpdateItems on the "
+                        + "active-user sets of the last 8 days whether or not the user was active");
     }
 
     private RoundTripBudgets() {

@@ -7,7 +7,7 @@ import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import jakarta.inject.Inject;
 import jp.homebiyori.common.db.TableNames;
-import jp.homebiyori.contract.support.Api;
+import jp.homebiyori.testkit.contract.Spec;
 import jp.homebiyori.contract.support.Backend;
 import jp.homebiyori.contract.support.Client;
 import jp.homebiyori.contract.support.ContractChecks;
@@ -71,7 +71,7 @@ class AuthMatrixTest {
 
     static Stream<Arguments> matrix() {
         List<SpecOperation> operations = Contracts.load().operations();
-        assertThat(operations).extracting(SpecOperation::api).contains(Api.values());
+        assertThat(operations).extracting(SpecOperation::api).contains(Spec.values());
         return operations.stream().flatMap(op -> cases(op).stream()
                 .map(c -> Arguments.of(Named.of(op.api() + " " + op.id(), op), Named.of(c.name(), c))));
     }

@@ -1,6 +1,6 @@
 package jp.homebiyori.contract;
 
-import jp.homebiyori.contract.support.Api;
+import jp.homebiyori.testkit.contract.Spec;
 import jp.homebiyori.contract.support.ContractChecks;
 import jp.homebiyori.contract.support.Contracts;
 import jp.homebiyori.contract.support.Http;
@@ -37,7 +37,7 @@ class ContractChecksTest {
     void everySpecIsReadCompletely_withUniqueOperationIdsAndASecuritySchemeOrSecurityNone() {
         List<SpecOperation> all = contracts.operations();
         assertThat(all).hasSizeGreaterThanOrEqualTo(30);
-        for (Api api : Api.values()) {
+        for (Spec api : Spec.values()) {
             assertThat(contracts.operations(api)).as("%s operations", api).isNotEmpty();
         }
         Set<String> ids = new HashSet<>();

@@ -61,7 +61,7 @@ class ObjectLevelAuthorizationTest {
     static Stream<Arguments> userReadOperations() {
         return Contracts.load().operations().stream()
                 .filter(op -> op.method().equals("GET") && !op.isPublic() && op.parameters("path").isEmpty()
-                        && op.schemes().get(0).isBearer() && op.api() == jp.homebiyori.contract.support.Api.USER)
+                        && op.schemes().get(0).isBearer() && op.api() == jp.homebiyori.testkit.contract.Spec.USER)
                 .map(op -> Arguments.of(Named.of(op.api() + " " + op.id(), op)));
     }
 

@@ -15,12 +15,18 @@ import java.io.OutputStream;
  * payload v1): {@code jp.homebiyori.lambda.HttpHandler::handleRequest}. The function's jars decide
  * which services it serves. The caller's JWT stays in the Authorization header and the common
  * layer's filter verifies it as in a pod, behind the gateway's Cognito authorizer; the authorizer's
- * request-context claims are not trusted on their own.
+ * request-context claims are not trusted on their own. The application is built in the init phase (so
+ * SnapStart snapshots it) and primed before the snapshot ({@link SnapStartPriming}); nothing is fetched
+ * at init that could wait (parameters, JWKS and secrets are read on first use).
  */
 public class HttpHandler implements RequestStreamHandler {
 
     private static final JerseyLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> HANDLER =
             JerseyLambdaContainerHandler.getAwsProxyHandler(Backend.application());
+
+    static {
+        SnapStartPriming.register(request -> HANDLER.proxy(request, new SnapStartPriming.PrimingContext()).getStatusCode());
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -1,5 +1,7 @@
 package jp.homebiyori.lambda;
 
+import jp.homebiyori.testkit.lambda.ApiEvent;
+
 import jp.homebiyori.testkit.RawHttp;
 import jp.homebiyori.testkit.TestStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +25,7 @@ class HttpApiHandlerTest {
 
     @Test
     void health_returns200Json() {
-        RawHttp.Reply reply = ApiEvent.httpApi("GET", "/api/health").send(handler);
+        RawHttp.Reply reply = ApiEvent.httpApi("GET", "/api/health").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
@@ -34,7 +36,7 @@ class HttpApiHandlerTest {
     void userApi_withDevIssuerToken_returns200() {
         String user = "lambda-v2-" + UUID.randomUUID();
         RawHttp.Reply reply = ApiEvent.httpApi("GET", "/api/users/onboarding-status")
-                .bearer(TestStack.userToken(user)).authorizerClaims(user).send(handler);
+                .bearer(TestStack.userToken(user)).authorizerClaims(user).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("user_id").asText()).isEqualTo(user);
@@ -43,7 +45,7 @@ class HttpApiHandlerTest {
     @Test
     void userApi_withoutToken_returns401_evenWithJwtAuthorizerClaims() {
         RawHttp.Reply reply = ApiEvent.httpApi("GET", "/api/users/onboarding-status")
-                .authorizerClaims("lambda-v2-" + UUID.randomUUID()).send(handler);
+                .authorizerClaims("lambda-v2-" + UUID.randomUUID()).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 401, "UNAUTHORIZED");
     }
@@ -51,14 +53,14 @@ class HttpApiHandlerTest {
     @Test
     void malformedJsonBody_returns400MalformedJson() {
         RawHttp.Reply reply = ApiEvent.httpApi("POST", "/api/users/complete-onboarding")
-                .bearer(TestStack.userToken("lambda-v2-" + UUID.randomUUID())).jsonBody("{\"nickname\"").send(handler);
+                .bearer(TestStack.userToken("lambda-v2-" + UUID.randomUUID())).jsonBody("{\"nickname\"").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 400, "MALFORMED_JSON");
     }
 
     @Test
     void unknownRoute_returns404ErrorJson() {
-        RawHttp.Reply reply = ApiEvent.httpApi("GET", "/api/no-such-route").send(handler);
+        RawHttp.Reply reply = ApiEvent.httpApi("GET", "/api/no-such-route").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 404, "NOT_FOUND");
     }

@@ -1,5 +1,7 @@
 package jp.homebiyori.lambda;
 
+import jp.homebiyori.testkit.lambda.ApiEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.homebiyori.testkit.RawHttp;
 import jp.homebiyori.testkit.TestStack;
@@ -28,7 +30,7 @@ class HttpHandlerTest {
 
     @Test
     void health_returns200Json() {
-        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/health").send(handler);
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/health").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
@@ -41,7 +43,7 @@ class HttpHandlerTest {
     void userApi_withDevIssuerToken_returns200ForThatUser() {
         String user = newUser();
         RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
-                .bearer(TestStack.userToken(user)).authorizerClaims(user).send(handler);
+                .bearer(TestStack.userToken(user)).authorizerClaims(user).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("user_id").asText()).isEqualTo(user);
@@ -51,7 +53,7 @@ class HttpHandlerTest {
     @Test
     void userApi_withoutToken_returns401_evenWithAuthorizerClaimsInTheRequestContext() {
         RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
-                .authorizerClaims(newUser()).send(handler);
+                .authorizerClaims(newUser()).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 401, "UNAUTHORIZED");
     }
@@ -60,7 +62,7 @@ class HttpHandlerTest {
     void userApi_withTokenOfAnotherUser_isServedAsTheTokensUser_notTheClaims() {
         String tokenUser = newUser();
         RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
-                .bearer(TestStack.userToken(tokenUser)).authorizerClaims(newUser()).send(handler);
+                .bearer(TestStack.userToken(tokenUser)).authorizerClaims(newUser()).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("user_id").asText()).isEqualTo(tokenUser);
@@ -69,14 +71,14 @@ class HttpHandlerTest {
     @Test
     void userApi_withAdminToken_returns401() {
         RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/onboarding-status")
-                .bearer(TestStack.adminToken("admin-1")).send(handler);
+                .bearer(TestStack.adminToken("admin-1")).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 401, "UNAUTHORIZED");
     }
 
     @Test
     void unknownRoute_returns404ErrorJson() {
-        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/no-such-route").send(handler);
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/no-such-route").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 404, "NOT_FOUND");
     }
@@ -84,7 +86,7 @@ class HttpHandlerTest {
     @Test
     void malformedJsonBody_returns400MalformedJson() {
         RawHttp.Reply reply = ApiEvent.restApi("POST", "/api/users/complete-onboarding")
-                .bearer(TestStack.userToken(newUser())).jsonBody("{\"nickname\": ").send(handler);
+                .bearer(TestStack.userToken(newUser())).jsonBody("{\"nickname\": ").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 400, "MALFORMED_JSON");
     }
@@ -93,7 +95,7 @@ class HttpHandlerTest {
     void nicknameOverTheSpecsMaxLength_returns400_fromBeanValidation() {
         // maxLength 40 in the spec: caught by Bean Validation (details.violations) before the use case's own 20-character rule
         RawHttp.Reply reply = ApiEvent.restApi("POST", "/api/users/complete-onboarding")
-                .bearer(TestStack.userToken(newUser())).jsonBody("{\"nickname\":\"" + "あ".repeat(41) + "\"}").send(handler);
+                .bearer(TestStack.userToken(newUser())).jsonBody("{\"nickname\":\"" + "あ".repeat(41) + "\"}").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         JsonNode error = assertError(reply, 400, "VALIDATION_ERROR");
         assertThat(error.path("details").path("violations").get(0).path("field").asText()).isEqualTo("nickname");
@@ -103,19 +105,29 @@ class HttpHandlerTest {
     void completeOnboarding_keepsJapaneseText_throughTheEventAndTheResponse() {
         String user = newUser();
         RawHttp.Reply reply = ApiEvent.restApi("POST", "/api/users/complete-onboarding")
-                .bearer(TestStack.userToken(user)).jsonBody("{\"nickname\":\"ゆうママ\"}").send(handler);
+                .bearer(TestStack.userToken(user)).jsonBody("{\"nickname\":\"ゆうママ\"}").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 
         RawHttp.Reply profile = ApiEvent.restApi("GET", "/api/users/profile")
-                .bearer(TestStack.userToken(user)).send(handler);
+                .bearer(TestStack.userToken(user)).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
         assertThat(profile.status()).as(profile.body()).isEqualTo(200);
         assertThat(profile.json().path("nickname").asText()).isEqualTo("ゆうママ");
     }
 
     @Test
     void requestId_fromTheCaller_isEchoed() {
-        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/health").header("x-request-id", "lambda-req-0001").send(handler);
+        RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/health").header("x-request-id", "lambda-req-0001").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertThat(reply.header("x-request-id")).isEqualTo("lambda-req-0001");
+    }
+
+    @Test
+    void snapStartPriming_sendsItsRequestsThroughTheWholeStack_withoutCredentialsOrWrites() {
+        new HttpHandler();
+        assertThat(SnapStartPriming.registered()).isNotEmpty();
+        java.util.List<Integer> statuses = SnapStartPriming.registered().get(0).primeNow();
+        assertThat(statuses).hasSize(SnapStartPriming.ROUNDS * SnapStartPriming.PATHS.size());
+        // health 200, a user route without a token 401, an unknown route 404: each layer of the stack answered
+        assertThat(statuses.subList(0, SnapStartPriming.PATHS.size())).containsExactly(200, 401, 404);
     }
 }

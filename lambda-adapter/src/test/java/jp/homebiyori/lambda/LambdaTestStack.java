@@ -1,5 +1,7 @@
 package jp.homebiyori.lambda;
 
+import jp.homebiyori.testkit.lambda.ApiEvent;
+
 import jp.homebiyori.testkit.RawHttp;
 import jp.homebiyori.testkit.TestStack;
 
@@ -35,7 +37,7 @@ final class LambdaTestStack {
         long t1 = System.nanoTime();
         HttpHandler handler = new HttpHandler();
         long t2 = System.nanoTime();
-        RawHttp.Reply first = ApiEvent.restApi("GET", "/api/health").send(handler);
+        RawHttp.Reply first = ApiEvent.restApi("GET", "/api/health").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
         long t3 = System.nanoTime();
         if (first.status() != 200) {
             throw new IllegalStateException("first event answered " + first.status() + ": " + first.body());

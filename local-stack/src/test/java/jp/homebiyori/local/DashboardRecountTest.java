@@ -138,7 +138,8 @@ class DashboardRecountTest {
         long monthly = 0;
         long yearly = 0;
         long scheduled = 0;
-        for (Map<String, AttributeValue> s : scan(Table.SUBSCRIPTIONS)) {
+        // the subscriptions table also holds the references to a user's cancellation feedback (FEEDBACK_REF#…)
+        for (Map<String, AttributeValue> s : scan(Table.SUBSCRIPTIONS).stream().filter(i -> i.get("SK").s().equals("SUBSCRIPTION")).toList()) {
             String status = s.get("status").s();
             boolean entitled = List.of("active", "trialing", "past_due", "cancel_scheduled").contains(status);
             if (entitled && s.get("current_plan").s().equals("monthly")) {

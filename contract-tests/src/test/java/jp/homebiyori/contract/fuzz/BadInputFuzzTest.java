@@ -4,7 +4,7 @@ import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
-import jp.homebiyori.contract.support.Api;
+import jp.homebiyori.testkit.contract.Spec;
 import jp.homebiyori.contract.support.Backend;
 import jp.homebiyori.contract.support.Client;
 import jp.homebiyori.contract.support.ContractChecks;
@@ -97,7 +97,7 @@ class BadInputFuzzTest {
         List<Integer> last = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             if (only == null || only == i) {
-                (operations.get(i % operations.size()).api() == Api.ADMIN ? last : first).add(i);
+                (operations.get(i % operations.size()).api() == Spec.ADMIN ? last : first).add(i);
             }
         }
         Tally results = new Tally(seed);
@@ -283,7 +283,7 @@ class BadInputFuzzTest {
         Map<String, List<FuzzRequests.Fixture>> fixtures = new LinkedHashMap<>();
         for (SpecOperation op : operations) {
             String base = "fuzz-" + op.id().toLowerCase();
-            if (op.api() != Api.USER) {
+            if (op.api() != Spec.USER) {
                 fixtures.put(op.id(), List.of(new FuzzRequests.Fixture(base, Map.of())));
                 continue;
             }

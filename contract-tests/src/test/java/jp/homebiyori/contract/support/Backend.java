@@ -1,5 +1,7 @@
 package jp.homebiyori.contract.support;
 
+import jp.homebiyori.testkit.contract.Spec;
+
 import io.helidon.microprofile.server.ServerCdiExtension;
 import jp.homebiyori.common.web.ApiApplications;
 import jp.homebiyori.localdev.ElasticMqServer;
@@ -77,7 +79,7 @@ public final class Backend {
     }
 
     /** The port that serves an API. */
-    public static int port(ServerCdiExtension server, Api api) {
+    public static int port(ServerCdiExtension server, Spec api) {
         return switch (api) {
             case USER -> server.port();
             case ADMIN -> server.port("admin");

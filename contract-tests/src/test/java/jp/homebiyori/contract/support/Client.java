@@ -1,5 +1,7 @@
 package jp.homebiyori.contract.support;
 
+import jp.homebiyori.testkit.contract.Spec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.microprofile.server.ServerCdiExtension;
@@ -31,7 +33,7 @@ public final class Client {
         this.server = server;
     }
 
-    public int port(Api api) {
+    public int port(Spec api) {
         return Backend.port(server, api);
     }
 

@@ -1,9 +1,8 @@
 package jp.homebiyori.contract.support;
 
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.homebiyori.testkit.contract.Spec;
+import jp.homebiyori.testkit.contract.SpecConformance;
 
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,8 @@ public final class ContractChecks {
 
     /** Violations of the operation's documented response (status, headers, content type, body schema); empty when it conforms. */
     public static List<String> violations(SpecOperation op, Http.Reply reply) {
-        SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.body());
-        reply.headers().forEach((name, values) -> response.withHeader(name, values));
-        ValidationReport report = Contracts.load().validator(op.api())
-                .validateResponse(op.path(), Request.Method.valueOf(op.method()), response.build());
-        return report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> m.getKey() + ": " + m.getMessage())
-                .toList();
+        return SpecConformance.violations(Spec.valueOf(op.api().name()), op.method(), op.path(),
+                reply.status(), reply.headers(), reply.body());
     }
 
     public static void assertConforms(SpecOperation op, Http.Reply reply, String context) {

@@ -1,6 +1,7 @@
 package jp.homebiyori.contract.support;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import jp.homebiyori.testkit.contract.Spec;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -11,7 +12,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,18 +21,17 @@ import java.util.Map;
 
 /**
  * The three contracts, read from {@code openapi/} at test time with swagger-parser: every operation
- * of every spec (nothing here is a hand-kept list), plus one Atlassian response validator per spec.
+ * of every spec (nothing here is a hand-kept list); the response check itself is shared/testkit's SpecConformance.
  */
 public final class Contracts {
 
     private static Contracts loaded;
 
-    private final Map<Api, OpenAPI> specs = new EnumMap<>(Api.class);
-    private final Map<Api, OpenApiInteractionValidator> validators = new EnumMap<>(Api.class);
+    private final Map<Spec, OpenAPI> specs = new EnumMap<>(Spec.class);
     private final List<SpecOperation> operations = new ArrayList<>();
 
     private Contracts() {
-        for (Api api : Api.values()) {
+        for (Spec api : Spec.values()) {
             Path file = specFile(api);
             ParseOptions options = new ParseOptions();
             options.setResolve(true);
@@ -42,7 +41,6 @@ public final class Contracts {
                 throw new IllegalStateException("cannot parse " + file + ": " + result.getMessages());
             }
             specs.put(api, result.getOpenAPI());
-            validators.put(api, OpenApiInteractionValidator.createForSpecificationUrl(file.toUri().toString()).build());
             collect(api, result.getOpenAPI());
         }
     }
@@ -54,21 +52,15 @@ public final class Contracts {
         return loaded;
     }
 
-    public static Path specFile(Api api) {
-        String root = System.getProperty("homebiyori.root");
-        Path base = root == null || root.isBlank() ? Path.of("..") : Path.of(root);
-        Path file = base.resolve("openapi").resolve(api.file());
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("spec not found: " + file.toAbsolutePath());
-        }
-        return file;
+    public static Path specFile(Spec api) {
+        return api.file();
     }
 
     public List<SpecOperation> operations() {
         return List.copyOf(operations);
     }
 
-    public List<SpecOperation> operations(Api api) {
+    public List<SpecOperation> operations(Spec api) {
         return operations.stream().filter(o -> o.api() == api).toList();
     }
 
@@ -77,15 +69,11 @@ public final class Contracts {
                 .orElseThrow(() -> new IllegalArgumentException("no operation " + id + " in the specs"));
     }
 
-    public OpenAPI spec(Api api) {
+    public OpenAPI spec(Spec api) {
         return specs.get(api);
     }
 
-    public OpenApiInteractionValidator validator(Api api) {
-        return validators.get(api);
-    }
-
-    private void collect(Api api, OpenAPI spec) {
+    private void collect(Spec api, OpenAPI spec) {
         for (Map.Entry<String, PathItem> path : spec.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
                 Operation op = entry.getValue();

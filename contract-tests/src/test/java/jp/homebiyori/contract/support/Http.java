@@ -1,5 +1,7 @@
 package jp.homebiyori.contract.support;
 
+import jp.homebiyori.testkit.contract.Spec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -37,12 +39,12 @@ public final class Http {
     }
 
     /** A request: the raw target (path and query as sent), headers in order, and the body bytes (null: none). */
-    public record Request(Api api, String method, String target, Map<String, String> headers, byte[] body) {
+    public record Request(Spec api, String method, String target, Map<String, String> headers, byte[] body) {
         public Request {
             headers = new LinkedHashMap<>(headers);
         }
 
-        public static Request of(Api api, String method, String target, Map<String, String> headers, String body) {
+        public static Request of(Spec api, String method, String target, Map<String, String> headers, String body) {
             return new Request(api, method, target, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         }
 

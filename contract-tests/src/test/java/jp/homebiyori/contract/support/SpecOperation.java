@@ -1,5 +1,7 @@
 package jp.homebiyori.contract.support;
 
+import jp.homebiyori.testkit.contract.Spec;
+
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * @param schemes     the security schemes that admit a caller; empty for a public operation ({@code security: []})
  * @param requestBody the JSON request body's schema, or null when the operation takes no body
  */
-public record SpecOperation(Api api, String id, String method, String path, List<SecurityScheme> schemes,
+public record SpecOperation(Spec api, String id, String method, String path, List<SecurityScheme> schemes,
                             List<Parameter> parameters, Schema<?> requestBody, Map<String, ApiResponse> responses,
                             int successStatus) {
 

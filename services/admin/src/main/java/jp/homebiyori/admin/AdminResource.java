@@ -15,11 +15,11 @@ public class AdminResource implements AdminApi {
 
     private final DashboardService dashboard;
     private final AdminUsersService users;
-    private final SystemMetricsSource metrics;
+    private final MetricsService metrics;
     private final MaintenanceAdminService maintenance;
 
     @Inject
-    public AdminResource(DashboardService dashboard, AdminUsersService users, SystemMetricsSource metrics,
+    public AdminResource(DashboardService dashboard, AdminUsersService users, MetricsService metrics,
                          MaintenanceAdminService maintenance) {
         this.dashboard = dashboard;
         this.users = users;
@@ -39,7 +39,7 @@ public class AdminResource implements AdminApi {
 
     @Override
     public SystemMetrics getMetrics() {
-        return metrics.collect();
+        return metrics.current();
     }
 
     @Override

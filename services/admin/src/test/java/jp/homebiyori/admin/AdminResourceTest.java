@@ -10,7 +10,6 @@ import jp.homebiyori.client.admin.model.AdminUserPage;
 import jp.homebiyori.client.admin.model.Dashboard;
 import jp.homebiyori.client.admin.model.MaintenanceRequest;
 import jp.homebiyori.client.admin.model.MaintenanceStatus;
-import jp.homebiyori.client.admin.model.MetricsSource;
 import jp.homebiyori.client.admin.model.SystemMetrics;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.stats.StatsRepository;
@@ -179,16 +178,11 @@ class AdminResourceTest {
     void metrics_countTheRequestsOfThisProcess() throws Exception {
         admin().getDashboard();
         SystemMetrics metrics = admin().getMetrics();
-        assertThat(metrics.getSource()).isEqualTo(MetricsSource.PROCESS);
         assertThat(metrics.getServices()).anySatisfy(s -> {
             assertThat(s.getService()).isEqualTo("admin-service");
             assertThat(s.getRequestCount()).isPositive();
-            assertThat(s.getClientErrorCount()).isNotNull();
-            assertThat(s.getThrottleCount()).isNull();
             assertThat(s.getLatencyMs().getP99()).isGreaterThanOrEqualTo(s.getLatencyMs().getP50());
         });
-        assertThat(metrics.getApis()).isNullOrEmpty();
         assertThat(metrics.getAiFallbackCount()).isNotNull();
-        assertThat(metrics.getWebhookFailures()).isNotNull();
     }
 }

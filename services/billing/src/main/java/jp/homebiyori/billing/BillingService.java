@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -80,11 +81,14 @@ public class BillingService {
         feedback.save(new CancellationFeedback(userId, reason, blankToNull(reasonText), satisfaction,
                 blankToNull(suggestions), clock.now()));
         Subscription scheduled = withCancellation(current, true, Subscription.CANCEL_SCHEDULED);
-        if (subscriptions.saveIfNotOlder(scheduled)) {
+        // counted from what the write replaced: of two cancellations racing, only one finds it not yet scheduled
+        Optional<Subscription> replaced = subscriptions.replaceIfNotOlder(scheduled);
+        if (replaced.filter(before -> !Subscription.CANCEL_SCHEDULED.equals(before.status())).isPresent()) {
             stats.cancellationScheduledChanged(1);
         }
         LOG.info("cancellation scheduled for user " + userId + " (reason " + reason.id() + ")");
-        return subscriptions.findOrFree(userId);
+        // what was written is the answer; if a newer Stripe state won meanwhile, that one
+        return replaced.isPresent() ? scheduled : subscriptions.findOrFree(userId);
     }
 
     public Subscription reactivate(String userId) {
@@ -93,11 +97,13 @@ public class BillingService {
             throw ApiException.conflict("NO_SCHEDULED_CANCELLATION", "there is no scheduled cancellation to undo");
         }
         stripe.setCancelAtPeriodEnd(current.subscriptionId(), false, "reactivate-" + current.subscriptionId() + "-" + current.stateAt());
-        if (subscriptions.saveIfNotOlder(withCancellation(current, false, "active"))) {
+        Subscription active = withCancellation(current, false, "active");
+        Optional<Subscription> replaced = subscriptions.replaceIfNotOlder(active);
+        if (replaced.filter(before -> Subscription.CANCEL_SCHEDULED.equals(before.status())).isPresent()) {
             stats.cancellationScheduledChanged(-1);
         }
         LOG.info("cancellation undone for user " + userId);
-        return subscriptions.findOrFree(userId);
+        return replaced.isPresent() ? active : subscriptions.findOrFree(userId);
     }
 
     public String portal(String userId, String returnUrl) {

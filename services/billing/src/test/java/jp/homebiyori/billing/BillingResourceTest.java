@@ -16,6 +16,7 @@ import jp.homebiyori.client.user.model.SubscriptionStatusValue;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
 import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.stats.StatsRepository;
 import jp.homebiyori.domain.subscription.Plan;
 import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +61,8 @@ class BillingResourceTest {
     private TableNames tables;
     @Inject
     private JstClock clock;
+    @Inject
+    private StatsRepository stats;
 
     private BillingApi billing(String user) {
         return new BillingApi(ApiClients.user(server.port(), TestStack.userToken(user)));
@@ -139,6 +143,43 @@ class BillingResourceTest {
         assertThat(reactivated.getCancelAtPeriodEnd()).isFalse();
         ApiException again = catchThrowableOfType(ApiException.class, () -> billing(user).reactivateSubscription());
         assertError(again.getCode(), again.getResponseBody(), 409, "NO_SCHEDULED_CANCELLATION");
+    }
+
+    @Test
+    void parallelCancellations_thenParallelReactivations_moveTheScheduledCounterOnceEach() throws Exception {
+        String user = "pc-" + UUID.randomUUID();
+        seedActive(user);
+        long before = stats.snapshot(clock.today()).cancellationsScheduled();
+        CancelRequest reason = new CancelRequest().reasonCategory(CancelReason.OTHER).satisfactionScore(3);
+        inParallel(6, () -> billing(user).cancelSubscription(reason));
+        assertThat(subscriptions.find(user).orElseThrow().status()).isEqualTo(Subscription.CANCEL_SCHEDULED);
+        assertThat(stats.snapshot(clock.today()).cancellationsScheduled()).as("scheduled once").isEqualTo(before + 1);
+        inParallel(6, () -> billing(user).reactivateSubscription());
+        assertThat(subscriptions.find(user).orElseThrow().status()).isEqualTo("active");
+        assertThat(stats.snapshot(clock.today()).cancellationsScheduled()).as("undone once").isEqualTo(before);
+    }
+
+    /** Runs the call from {@code n} threads released together; a 409 (the state moved on) is an expected loss. */
+    private static void inParallel(int n, java.util.concurrent.Callable<?> call) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return call.call();
+                    } catch (ApiException e) {
+                        assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(409);
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test

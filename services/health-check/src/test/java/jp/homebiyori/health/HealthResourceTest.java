@@ -66,4 +66,20 @@ class HealthResourceTest {
         RawHttp.Reply reply = RawHttp.send(server.port(), "POST", "/api/health", "application/json", "{not json", Map.of());
         assertError(reply, 405, "METHOD_NOT_ALLOWED");
     }
+
+    @Test
+    void unparseableAccept_isAJsonBadRequest() {
+        for (String accept : new String[] {"garbage/", ";;;", "text/html;q=abc", "/json"}) {
+            assertError(RawHttp.get(server.port(), "/api/health", Map.of("Accept", accept)), 400, "VALIDATION_ERROR");
+        }
+    }
+
+    @Test
+    void unparseableContentType_isAJsonBadRequest() {
+        for (String type : new String[] {";;;", "application/", "garbage"}) {
+            RawHttp.Reply reply = RawHttp.send(server.port(), "POST", "/api/health", type, "{}", Map.of());
+            assertError(reply, 400, "VALIDATION_ERROR");
+            assertThat(reply.json().path("details").path("header").asText()).isEqualTo("Content-Type");
+        }
+    }
 }

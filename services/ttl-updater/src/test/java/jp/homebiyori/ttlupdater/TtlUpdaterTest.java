@@ -132,7 +132,7 @@ class TtlUpdaterTest {
     void failedNotification_isNotFatal() {
         String user = "nf-" + UUID.randomUUID();
         seedChats(user, 2, Plan.FREE);
-        TtlUpdater offline = new TtlUpdater(chats, subscriptions, new InternalNotifier(parameters, "http://127.0.0.1:1"), clock);
+        TtlUpdater offline = new TtlUpdater(chats, subscriptions, new InternalNotifier(parameters, "http://127.0.0.1:1", null, "ap-northeast-1", java.time.Clock.systemUTC()), clock);
         assertThat(offline.process(new TtlUpdateMessage(user, "monthly", "free", "t", "webhook-service", "r"))).isEqualTo(2);
         assertRetention(user, 30);
     }

@@ -160,6 +160,33 @@ class AccountDeletionTest {
     }
 
     @Test
+    void aTokenIssuedBeforeTheDeletion_cannotBringTheAccountBack_butATokenIssuedSinceStartsAfresh() throws Exception {
+        String user = onboardedUserWithData(2, 0);
+        UsersApi before = api(user);
+        Thread.sleep(1100);   // iat has whole seconds: the deletion happens in a later second than this token's issue
+        before.deleteAccount();
+        StatsRepository.Snapshot counted = stats.snapshot(clock.today());
+        var marker = dynamo.getItem(b -> b.tableName(names.of(Table.SYSTEM))
+                .key(Map.of(Table.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("DELETED_USER#" + user),
+                        Table.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MARKER")))).item();
+        assertThat(marker.keySet()).as("the marker holds the sub and a time, nothing else")
+                .containsExactlyInAnyOrder(Table.PK, Table.SK, "deleted_at", Table.TTL);
+        assertThat(Long.parseLong(marker.get(Table.TTL).n())).isLessThanOrEqualTo(clock.instant().plusSeconds(24 * 3600).getEpochSecond());
+        Thread.sleep(1100);   // and the token minted below in a later second than the deletion
+
+        ApiException status = catchThrowableOfType(ApiException.class, before::getOnboardingStatus);
+        assertError(status.getCode(), status.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException complete = catchThrowableOfType(ApiException.class,
+                () -> before.completeOnboarding(new CompleteOnboardingRequest().nickname("もどる")));
+        assertError(complete.getCode(), complete.getResponseBody(), 401, "UNAUTHORIZED");
+        assertThat(users.find(user)).as("no profile came back").isEmpty();
+        assertThat(stats.snapshot(clock.today()).totalUsers()).isEqualTo(counted.totalUsers());
+
+        assertThat(api(user).getOnboardingStatus().getNeedsOnboarding()).as("a token issued after the deletion").isTrue();
+        assertThat(users.find(user)).isPresent();
+    }
+
+    @Test
     void deleteAccount_whenStripeCannotCancel_deletesNothing_answers503_andARetryFinishes() throws Exception {
         String user = onboardedUserWithData(12, 2);
         Map<Table, Integer> seeded = fixture.itemsOf(user);

@@ -98,10 +98,16 @@ final class AccountFixture {
         Map<Table, Integer> counts = new EnumMap<>(Table.class);
         for (Table table : Table.values()) {
             int n = (int) r.dynamo().scanPaginator(b -> b.tableName(r.names().of(table))).items().stream()
-                    .filter(item -> mentions(item, user)).count();
+                    .filter(item -> mentions(item, user) && !isDeletionMarker(item)).count();
             counts.put(table, n);
         }
         return counts;
+    }
+
+    /** The marker that voids the deleted user's tokens (the sub and a time, for a day) is not user data. */
+    static boolean isDeletionMarker(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(Table.PK);
+        return pk != null && pk.s() != null && pk.s().startsWith("DELETED_USER#");
     }
 
     private static boolean mentions(Map<String, AttributeValue> item, String user) {

@@ -62,11 +62,14 @@ public class SubscriptionEvents {
         }
         Subscription before = stored.filter(s -> s.userId().equals(userId)).orElseGet(() -> Subscription.free(userId));
         Subscription after = fromEvent(event, userId, before);
-        if (!subscriptions.saveIfNotOlder(after)) {
+        Optional<Subscription> replaced = subscriptions.replaceIfNotOlder(after);
+        if (replaced.isEmpty()) {
             return "stale";
         }
-        boolean retry = before.stateAt() == after.stateAt();
-        applyEffects(event, before, after, retry);
+        // effects from what this write actually replaced, not from the read above: concurrent deliveries
+        // (Stripe retries while the first attempt still runs) then never count one transition twice
+        boolean retry = replaced.get().stateAt() == after.stateAt();
+        applyEffects(event, replaced.get(), after, retry);
         return "processed";
     }
 

@@ -124,6 +124,63 @@ class StripeWebhookServiceTest {
         assertThat(notifications.list(user, 10, null, false, Instant.now()).items()).hasSize(1);
     }
 
+    /** Delivers every payload from its own thread, all released at once; returns the outcomes. */
+    private List<String> deliverConcurrently(List<String> payloads) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(payloads.size())) {
+            List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+            for (String payload : payloads) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return deliver(payload).outcome();
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var f : futures) {
+                outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return outcomes;
+        }
+    }
+
+    @Test
+    void sameEvent_deliveredEightTimesAtOnce_countsAndNotifiesOnce() throws Exception {
+        StatsRepository.Snapshot before = stats.snapshot(clock.today());
+        String payload = subscriptionEvent("evt_p_" + user, "customer.subscription.created", now, "active", false, "price_m");
+        List<String> outcomes = deliverConcurrently(java.util.Collections.nCopies(8, payload));
+        assertThat(outcomes).isSubsetOf("processed", "duplicate").contains("processed");
+        assertThat(subscriptions.find(user).orElseThrow().plan()).isEqualTo(Plan.MONTHLY);
+        StatsRepository.Snapshot after = stats.snapshot(clock.today());
+        assertThat(after.premiumMonthly() - before.premiumMonthly()).as("counted once").isEqualTo(1);
+        assertThat(notifications.list(user, 10, null, false, Instant.now()).items())
+                .extracting(Notification::type).containsExactly(NotificationType.PLAN_CHANGED);
+        assertThat(ttlMessagesFor(user)).isNotEmpty().allSatisfy(m -> assertThat(m.body()).contains("\"new_plan\":\"monthly\""));
+    }
+
+    @Test
+    void aSubscriptionsWholeLife_deliveredAtOnceInAnyOrder_withDuplicates_endsInTheLatestState_andCountsExactly() throws Exception {
+        StatsRepository.Snapshot before = stats.snapshot(clock.today());
+        List<String> life = List.of(
+                subscriptionEvent("evt_l1_" + user, "customer.subscription.created", now - 30, "active", false, "price_m"),
+                subscriptionEvent("evt_l2_" + user, "customer.subscription.updated", now - 20, "active", false, "price_y"),
+                subscriptionEvent("evt_l3_" + user, "customer.subscription.updated", now - 10, "active", true, "price_y"));
+        List<String> deliveries = new java.util.ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            deliveries.addAll(life);
+        }
+        java.util.Collections.shuffle(deliveries, new java.util.Random(user.hashCode()));
+        deliverConcurrently(deliveries);
+
+        Subscription s = subscriptions.find(user).orElseThrow();
+        assertThat(s.plan()).isEqualTo(Plan.YEARLY);
+        assertThat(s.status()).isEqualTo(Subscription.CANCEL_SCHEDULED);
+        StatsRepository.Snapshot after = stats.snapshot(clock.today());
+        assertThat(after.premiumMonthly() - before.premiumMonthly()).as("monthly").isZero();
+        assertThat(after.premiumYearly() - before.premiumYearly()).as("yearly").isEqualTo(1);
+        assertThat(after.cancellationsScheduled() - before.cancellationsScheduled()).as("scheduled").isEqualTo(1);
+    }
+
     @Test
     void reorderedDelivery_deletedBeforeUpdated_neverResurrectsTheSubscription() {
         deliver(subscriptionEvent("evt_1_" + user, "customer.subscription.created", now - 100, "active", false, "price_m"));

@@ -2,6 +2,8 @@ package jp.homebiyori.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.homebiyori.testkit.contract.Spec;
+import jp.homebiyori.testkit.contract.SpecConformance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +16,9 @@ import java.util.Map;
 
 /**
  * Plain HTTP for the requests a generated client cannot make (broken JSON, wrong content types, unknown
- * routes), and for reading error bodies as JSON.
+ * routes), and for reading error bodies as JSON. Answers to operations of the specs are checked against
+ * their contract too ({@link SpecConformance}): even a refusal must be a documented status with the
+ * {@code Error} body.
  */
 public final class RawHttp {
 
@@ -50,6 +54,9 @@ public final class RawHttp {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String route = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            SpecConformance.assertConforms(Spec.ofPath(route), method, route, response.statusCode(),
+                    response.headers().map(), response.body(), true);
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

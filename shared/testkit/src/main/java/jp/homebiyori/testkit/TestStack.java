@@ -145,6 +145,11 @@ public final class TestStack {
         return new OrdinalSource(MpConfigSources.create("homebiyori-test-stack", config));
     }
 
+    /** Exactly {@code config} as a config source (e.g. a {@link #freshConfig()} the test also hands to another process). */
+    public static ConfigSource configSourceOf(Map<String, String> config) {
+        return new OrdinalSource(MpConfigSources.create("homebiyori-test-stack", Map.copyOf(config)));
+    }
+
     /** A user-pool access token for {@code sub}, valid for an hour. */
     public static String userToken(String sub) {
         return issuer().mint(DevTokenIssuer.Pool.USER, sub, Duration.ofHours(1));

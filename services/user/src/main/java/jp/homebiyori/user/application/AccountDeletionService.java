@@ -7,6 +7,7 @@ import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.account.BillingCanceller;
+import jp.homebiyori.domain.account.DeletedAccounts;
 import jp.homebiyori.domain.account.UserDataEraser;
 import jp.homebiyori.domain.stats.StatsRepository;
 import jp.homebiyori.domain.subscription.Subscription;
@@ -43,18 +44,20 @@ public class AccountDeletionService {
     private final StatsRepository stats;
     private final Instance<BillingCanceller> billing;
     private final IdentityDeleters identities;
+    private final DeletedAccounts deletedAccounts;
     private final JstClock clock;
 
     @Inject
     public AccountDeletionService(UserRepository users, SubscriptionRepository subscriptions, UserDataEraser eraser,
                                   StatsRepository stats, Instance<BillingCanceller> billing, IdentityDeleters identities,
-                                  JstClock clock) {
+                                  DeletedAccounts deletedAccounts, JstClock clock) {
         this.users = users;
         this.subscriptions = subscriptions;
         this.eraser = eraser;
         this.stats = stats;
         this.billing = billing;
         this.identities = identities;
+        this.deletedAccounts = deletedAccounts;
         this.clock = clock;
     }
 
@@ -62,6 +65,8 @@ public class AccountDeletionService {
         Instant started = clock.instant();
         Subscription subscription = subscriptions.findOrFree(userId);
         boolean canceled = cancelBilling(userId, subscription);
+        // before the profile goes: from now on the user's current tokens cannot create a new one
+        deletedAccounts.mark(userId, started);
         Optional<UserProfile> removed = users.deleteIfPresent(userId);
         removed.ifPresent(profile -> stats.userDeleted(profile.onboardingCompleted(),
                 subscription.effectivePlan(started), Subscription.CANCEL_SCHEDULED.equals(subscription.status()),

@@ -72,7 +72,7 @@ public final class CognitoJwtVerifier {
         if (sub == null || sub.isBlank() || sub.length() > 128) {
             throw ApiException.unauthorized("the token names no user");
         }
-        return new Caller(sub, pool.callerKind());
+        return new Caller(sub, pool.callerKind(), claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
     }
 
     private void checkAudience(JWTClaimsSet claims) {

@@ -57,9 +57,21 @@ public final class SsmParameterStore implements ParameterStore {
     }
 
     @Override
+    /**
+     * Writes the parameter; an empty value deletes it instead (Parameter Store refuses empty values, and
+     * a missing parameter reads as empty, as an empty one would).
+     */
     public void put(String name, String value, boolean secure) {
-        ssm.putParameter(b -> b.name(prefix + name).value(value).overwrite(true)
-                .type(secure ? ParameterType.SECURE_STRING : ParameterType.STRING));
+        if (value == null || value.isEmpty()) {
+            try {
+                ssm.deleteParameter(b -> b.name(prefix + name));
+            } catch (ParameterNotFoundException alreadyGone) {
+                // nothing to clear
+            }
+        } else {
+            ssm.putParameter(b -> b.name(prefix + name).value(value).overwrite(true)
+                    .type(secure ? ParameterType.SECURE_STRING : ParameterType.STRING));
+        }
         cache.remove(name);
     }
 

@@ -11,22 +11,29 @@ import jp.homebiyori.client.internal.model.NotificationType;
 import jp.homebiyori.client.internal.model.SourceLambda;
 import jp.homebiyori.common.config.ParameterStore;
 import jp.homebiyori.common.config.Parameters;
+import jp.homebiyori.common.http.DelegatingHttpClient;
 import jp.homebiyori.common.metrics.ProcessCounters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * Creates notifications through the internal API with the generated internal Java client (the design
  * document's single path for notifications): {@code X-API-Key} from Parameter Store and
- * {@code X-Source-Lambda} added by a request interceptor, which in AWS
- * ({@code homebiyori.internal.sigv4.enabled=true}) then signs the call with SigV4 for the IAM-authorised
- * internal API ({@link InternalApiSigner}; region {@code homebiyori.internal.sigv4.region}, by default
- * {@code homebiyori.aws.region}). A failure is logged and counted, never thrown: a notification that
- * cannot be created must not undo the work it reports.
+ * {@code X-Source-Lambda} added by a request interceptor. In AWS the internal API also requires IAM
+ * authorisation: with {@code homebiyori.internal.sigv4.enabled=true} every call is signed with SigV4
+ * ({@link SigV4HttpClient}, the function role's credentials, {@code homebiyori.aws.region}); locally and
+ * in pods the key and the allow-list suffice. The base URL keeps its path (API Gateway's stage, e.g.
+ * {@code https://<id>.execute-api.<region>.amazonaws.com/prod}). A failure is logged and counted, never
+ * thrown: a notification that cannot be created must not undo the work it reports.
  */
 @ApplicationScoped
 public class InternalNotifier {
@@ -34,28 +41,25 @@ public class InternalNotifier {
     private static final Logger LOG = Logger.getLogger(InternalNotifier.class.getName());
 
     private final ParameterStore parameters;
-    private final String baseUrl;
-    private final Optional<InternalApiSigner> signer;
+    private final URI baseUrl;
+    private final Supplier<HttpClient.Builder> http;
 
     @Inject
     public InternalNotifier(ParameterStore parameters,
                             @ConfigProperty(name = "homebiyori.internal.base-url", defaultValue = "http://127.0.0.1:8082") String baseUrl,
-                            @ConfigProperty(name = "homebiyori.internal.sigv4.enabled", defaultValue = "false") boolean sign,
-                            @ConfigProperty(name = "homebiyori.internal.sigv4.region") Optional<String> signingRegion,
+                            @ConfigProperty(name = "homebiyori.internal.sigv4.enabled", defaultValue = "false") boolean sigv4,
                             @ConfigProperty(name = "homebiyori.aws.region", defaultValue = "ap-northeast-1") String region) {
-        this(parameters, baseUrl, sign ? InternalApiSigner.withDefaultCredentials(signingRegion.orElse(region)) : null);
+        this(parameters, baseUrl, sigv4 ? DefaultCredentialsProvider.builder().build() : null, region, Clock.systemUTC());
     }
 
-    /** Without signing: the key and the allow-list only (a pod, the local process). */
-    public InternalNotifier(ParameterStore parameters, String baseUrl) {
-        this(parameters, baseUrl, null);
-    }
-
-    /** With {@code signer} null, calls are not signed. */
-    public InternalNotifier(ParameterStore parameters, String baseUrl, InternalApiSigner signer) {
+    /** With {@code credentials} null, calls are not signed. */
+    public InternalNotifier(ParameterStore parameters, String baseUrl,
+                            IdentityProvider<? extends AwsCredentialsIdentity> credentials, String region, Clock clock) {
         this.parameters = parameters;
-        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl).toString();
-        this.signer = Optional.ofNullable(signer);
+        this.baseUrl = URI.create(baseUrl);
+        this.http = credentials == null
+                ? HttpClient::newBuilder
+                : () -> DelegatingHttpClient.builder(HttpClient.newBuilder(), real -> new SigV4HttpClient(real, credentials, region, clock));
     }
 
     /** A notification to create; {@code dedupKey} makes a retried call create nothing new. */
@@ -84,13 +88,11 @@ public class InternalNotifier {
 
     private InternalNotificationsApi api(SourceLambda source) {
         String key = parameters.get(Parameters.INTERNAL_API_KEY).orElse("");
-        ApiClient client = new ApiClient().setReadTimeout(Duration.ofSeconds(10));
-        // keeps a path such as API Gateway's stage (https://…execute-api…/prod)
-        client.updateBaseUri(baseUrl);
-        client.setRequestInterceptor(b -> {
-            b.setHeader("X-API-Key", key).setHeader("X-Source-Lambda", source.getValue());
-            signer.ifPresent(s -> s.sign(b));
-        });
+        ApiClient client = new ApiClient()
+                .setHttpClientBuilder(http.get().connectTimeout(Duration.ofSeconds(5)))
+                .setReadTimeout(Duration.ofSeconds(10));
+        client.updateBaseUri(baseUrl.toString());
+        client.setRequestInterceptor(b -> b.setHeader("X-API-Key", key).setHeader("X-Source-Lambda", source.getValue()));
         return new InternalNotificationsApi(client);
     }
 }

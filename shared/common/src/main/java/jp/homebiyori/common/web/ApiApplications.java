@@ -40,6 +40,7 @@ public final class ApiApplications {
             JsonExceptionMappers.Processing.class,
             UnexpectedExceptionMapper.class,
             RequestLogFilter.class,
+            MediaTypeHeadersFilter.class,
             OperationFilter.class,
             AuthenticationFilter.class,
             SuccessStatusFilter.class,
@@ -99,8 +100,12 @@ public final class ApiApplications {
 
     /** Jersey properties every application sets. */
     public static Map<String, Object> properties() {
+        // Bean Validation on unless a deployment serves only operations without parameters or bodies to check
+        // (health-check's Lambda: Hibernate Validator is ~500 classes of a 128 MB function's start-up)
+        boolean validation = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("homebiyori.bean-validation.enabled", Boolean.class).orElse(true);
         return Map.of(
-                "jersey.config.beanValidation.disable.server", false,
+                "jersey.config.beanValidation.disable.server", !validation,
                 "jersey.config.server.wadl.disableWadl", true,
                 "jersey.config.server.response.setStatusOverSendError", true);
     }

@@ -87,6 +87,17 @@ class SsmParameterStoreTest {
     }
 
     @Test
+    void put_ofAnEmptyValue_deletesTheParameter_whichParameterStoreWouldRefuseToHold() {
+        ssm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.DeleteParameter"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"not found\"}")));
+        store.put("maintenance/message", "", false);
+        ssm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.DeleteParameter"))
+                .withRequestBody(containing("/prod/homebiyori/maintenance/message")));
+        ssm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter")));
+    }
+
+    @Test
     void failedRefresh_keepsServingTheLastValue() {
         ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jp.homebiyori.common.db.Attrs;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
+import jp.homebiyori.domain.feedback.dynamo.DynamoFeedbackRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
@@ -19,9 +19,11 @@ import java.util.Map;
 
 /**
  * Deletes every item of a user in every table: pages of the user's partition ({@code USER#<id>}) in
- * each table, batch-deleted 25 at a time (unprocessed items retried), and the user's cancellation
- * feedback (found by {@code user_id}). Idempotent and resumable: a run that stops half-way is finished
- * by the next. The profile goes last, so "the account still exists" is true until the end.
+ * each table, batch-deleted 25 at a time (unprocessed items retried). The user's cancellation feedback
+ * lives in month partitions; it is found through its references in the user's subscriptions partition
+ * (written with it, see {@code DynamoFeedbackRepository}) and deleted before them, so the cost grows with
+ * the user's data, never with other users'. Idempotent and resumable: a run that stops half-way is
+ * finished by the next. The profile goes last, so "the account still exists" is true until the end.
  */
 @ApplicationScoped
 public class UserDataEraser {
@@ -42,14 +44,14 @@ public class UserDataEraser {
     /** Deletes everything of {@code userId}; returns how many items each table lost. */
     public Map<Table, Integer> eraseAll(String userId) {
         Map<Table, Integer> deleted = new EnumMap<>(Table.class);
-        deleted.put(Table.FEEDBACK, eraseFeedback(userId));
+        deleted.put(Table.FEEDBACK, 0);
         for (Table table : USER_PARTITIONED) {
-            deleted.put(table, erasePartition(table, userId));
+            deleted.put(table, erasePartition(table, userId, deleted));
         }
         return deleted;
     }
 
-    private int erasePartition(Table table, String userId) {
+    private int erasePartition(Table table, String userId, Map<Table, Integer> deleted) {
         String name = names.of(table);
         int count = 0;
         Map<String, AttributeValue> start = null;
@@ -58,26 +60,32 @@ public class UserDataEraser {
             QueryResponse page = dynamo.query(b -> b.tableName(name)
                     .keyConditionExpression("PK = :u")
                     .expressionAttributeValues(Map.of(":u", Attrs.s("USER#" + userId)))
-                    .projectionExpression("PK, SK").limit(100).exclusiveStartKey(exclusiveStart));
-            count += deleteKeys(name, page.items());
+                    .projectionExpression("PK, SK, " + DynamoFeedbackRepository.REFERENCED_PK + ", " + DynamoFeedbackRepository.REFERENCED_SK)
+                    .limit(100).exclusiveStartKey(exclusiveStart));
+            List<Map<String, AttributeValue>> feedback = referencedFeedback(page.items());
+            if (!feedback.isEmpty()) {
+                deleted.merge(Table.FEEDBACK, deleteKeys(names.of(Table.FEEDBACK), feedback), Integer::sum);
+            }
+            count += deleteKeys(name, page.items().stream().map(UserDataEraser::keyOf).toList());
             start = page.lastEvaluatedKey();
         } while (start != null && !start.isEmpty());
         return count;
     }
 
-    private int eraseFeedback(String userId) {
-        String name = names.of(Table.FEEDBACK);
-        int count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            ScanResponse page = dynamo.scan(b -> b.tableName(name).filterExpression("user_id = :u")
-                    .expressionAttributeValues(Map.of(":u", Attrs.s(userId)))
-                    .projectionExpression("PK, SK").exclusiveStartKey(exclusiveStart));
-            count += deleteKeys(name, page.items());
-            start = page.lastEvaluatedKey();
-        } while (start != null && !start.isEmpty());
-        return count;
+    private static List<Map<String, AttributeValue>> referencedFeedback(List<Map<String, AttributeValue>> items) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            AttributeValue pk = item.get(DynamoFeedbackRepository.REFERENCED_PK);
+            AttributeValue sk = item.get(DynamoFeedbackRepository.REFERENCED_SK);
+            if (pk != null && sk != null && item.get(Table.SK).s().startsWith(DynamoFeedbackRepository.REFERENCE_PREFIX)) {
+                keys.add(Map.of(Table.PK, pk, Table.SK, sk));
+            }
+        }
+        return keys;
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return Map.of(Table.PK, item.get(Table.PK), Table.SK, item.get(Table.SK));
     }
 
     private int deleteKeys(String table, List<Map<String, AttributeValue>> keys) {

@@ -21,6 +21,15 @@ public interface SubscriptionRepository {
     boolean saveIfNotOlder(Subscription subscription);
 
     /**
+     * Like {@link #saveIfNotOlder}, atomically telling what the write replaced: empty if the update is
+     * stale (nothing written), otherwise the state it overwrote ({@link Subscription#free} if there was
+     * none). Concurrent writers each see a different replaced state, so effects computed from
+     * "replaced → new" (counters, notifications) telescope to exactly "first → last" however deliveries
+     * interleave; a state read before the write would let two writers count the same transition.
+     */
+    Optional<Subscription> replaceIfNotOlder(Subscription subscription);
+
+    /**
      * Records the user's Stripe customer (creating a free, status-none item if the user has none yet);
      * an already recorded customer is kept. Returns the customer id in force.
      */

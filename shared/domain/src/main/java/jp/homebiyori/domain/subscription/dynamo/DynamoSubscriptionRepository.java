@@ -3,13 +3,14 @@ package jp.homebiyori.domain.subscription.dynamo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.homebiyori.common.db.Attrs;
-import jp.homebiyori.common.db.Conditions;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
 import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +56,22 @@ public class DynamoSubscriptionRepository implements SubscriptionRepository {
 
     @Override
     public boolean saveIfNotOlder(Subscription subscription) {
-        return Conditions.applied(() -> dynamo.putItem(b -> b.tableName(table)
-                .item(SubscriptionItem.toItem(subscription))
-                .conditionExpression("attribute_not_exists(PK) OR state_at <= :t")
-                .expressionAttributeValues(Map.of(":t", Attrs.n(subscription.stateAt())))));
+        return replaceIfNotOlder(subscription).isPresent();
+    }
+
+    @Override
+    public Optional<Subscription> replaceIfNotOlder(Subscription subscription) {
+        Map<String, AttributeValue> old;
+        try {
+            old = dynamo.putItem(b -> b.tableName(table)
+                    .item(SubscriptionItem.toItem(subscription))
+                    .conditionExpression("attribute_not_exists(PK) OR state_at <= :t")
+                    .expressionAttributeValues(Map.of(":t", Attrs.n(subscription.stateAt())))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException stale) {
+            return Optional.empty();
+        }
+        return Optional.of(old == null || old.isEmpty() ? Subscription.free(subscription.userId()) : SubscriptionItem.fromItem(old));
     }
 
     @Override

@@ -1,0 +1,118 @@
+package jp.homebiyori.lambda;
+
+import com.amazonaws.serverless.proxy.model.ApiGatewayRequestIdentity;
+import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
+import com.amazonaws.serverless.proxy.model.AwsProxyRequestContext;
+import com.amazonaws.serverless.proxy.model.Headers;
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * SnapStart (CRaC) priming: before Lambda takes the snapshot of an initialised function, requests go
+ * through the whole stack once — route matching, every filter, the exception mappers, Jackson — so the
+ * classes they load and the code the JIT compiles are in the snapshot, not paid by the first user after a
+ * restore. The requests need no credentials and touch no table: an unknown route (404 JSON), a request
+ * without a token (401 JSON) and the public health route. On a JVM without CRaC (pods, local, tests)
+ * registering does nothing; {@link #primeNow} runs the same requests on demand.
+ */
+final class SnapStartPriming implements Resource {
+
+    private static final Logger LOG = Logger.getLogger(SnapStartPriming.class.getName());
+    /** org.crac holds resources weakly: keep them reachable. */
+    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
+    static final int ROUNDS = 5;
+    static final List<String> PATHS = List.of("/api/health", "/api/users/profile", "/api/priming/unknown-route");
+
+    private final Function<AwsProxyRequest, Integer> handler;
+
+    private SnapStartPriming(Function<AwsProxyRequest, Integer> handler) {
+        this.handler = handler;
+    }
+
+    /** Registers the priming of a handler (a function from a REST API request to the status it answered). */
+    static void register(Function<AwsProxyRequest, Integer> handler) {
+        SnapStartPriming priming = new SnapStartPriming(handler);
+        REGISTERED.add(priming);
+        Core.getGlobalContext().register(priming);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        long start = System.nanoTime();
+        List<Integer> statuses = primeNow();
+        LOG.info(() -> "SnapStart priming: " + statuses.size() + " requests in " + (System.nanoTime() - start) / 1_000_000
+                + " ms, statuses " + statuses.stream().distinct().sorted().toList());
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing is cached that a restore invalidates: parameters and JWKS expire by time, SDK clients reconnect
+        LOG.info("restored from a SnapStart snapshot");
+    }
+
+    /** Sends the priming requests now; returns the statuses answered. */
+    List<Integer> primeNow() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (String path : PATHS) {
+                statuses.add(handler.apply(request(path)));
+            }
+        }
+        return statuses;
+    }
+
+    static List<SnapStartPriming> registered() {
+        return List.copyOf(REGISTERED);
+    }
+
+    private static AwsProxyRequest request(String path) {
+        AwsProxyRequest request = new AwsProxyRequest();
+        request.setHttpMethod("GET");
+        request.setPath(path);
+        request.setResource("/{proxy+}");
+        Headers headers = new Headers();
+        headers.putSingle("Accept", "application/json");
+        headers.putSingle("x-request-id", "snapstart-priming");
+        request.setMultiValueHeaders(headers);
+        AwsProxyRequestContext context = new AwsProxyRequestContext();
+        context.setHttpMethod("GET");
+        context.setPath(path);
+        context.setStage("priming");
+        context.setRequestId("snapstart-priming");
+        ApiGatewayRequestIdentity identity = new ApiGatewayRequestIdentity();
+        identity.setSourceIp("127.0.0.1");
+        context.setIdentity(identity);
+        request.setRequestContext(context);
+        return request;
+    }
+
+    /** The Lambda context of priming requests (there is no invocation yet). */
+    static final class PrimingContext implements Context {
+        @Override public String getAwsRequestId() { return "snapstart-priming"; }
+        @Override public String getLogGroupName() { return null; }
+        @Override public String getLogStreamName() { return null; }
+        @Override public String getFunctionName() { return System.getenv("AWS_LAMBDA_FUNCTION_NAME"); }
+        @Override public String getFunctionVersion() { return System.getenv("AWS_LAMBDA_FUNCTION_VERSION"); }
+        @Override public String getInvokedFunctionArn() { return null; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 10_000; }
+        @Override public int getMemoryLimitInMB() { return 0; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { LOG.fine(message); }
+                @Override public void log(byte[] message) { LOG.fine(new String(message, java.nio.charset.StandardCharsets.UTF_8)); }
+            };
+        }
+    }
+}
