@@ -143,7 +143,8 @@ class PermissionsTest {
         assertThat(grants.get("admin-service")).contains(
                 new Grant("sqs:GetQueueAttributes", "<TtlQueue.Arn>"),
                 new Grant("sqs:GetQueueAttributes", "<TtlDeadLetterQueue.Arn>"));
-        assertThat(actions("admin-service", "cloudwatch:")).contains("cloudwatch:GetMetricData", "cloudwatch:ListMetrics");
+        // only what CloudWatchMetrics calls
+        assertThat(actions("admin-service", "cloudwatch:")).containsExactly("cloudwatch:GetMetricData");
         assertThat(functionsWith("cloudwatch:GetMetricData")).containsExactly("admin-service");
     }
 
