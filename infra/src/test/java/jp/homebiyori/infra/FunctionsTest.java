@@ -146,6 +146,7 @@ class FunctionsTest {
                 .as(f.name())
                 // the common layer's exec wrapper (lambda-adapter/src/lambda/homebiyori-classpath, at the layer's root)
                 .containsEntry("AWS_LAMBDA_EXEC_WRAPPER", "/opt/homebiyori-classpath")
+                .containsEntry("HOMEBIYORI_METRICS_EMF_ENABLED", "true")
                 .containsEntry("HOMEBIYORI_ENV", Template.ENV)
                 .containsEntry("HOMEBIYORI_PARAMETERS_SOURCE", "ssm")
                 .containsKey("HOMEBIYORI_PAGINATION_KEY"));

@@ -9,6 +9,7 @@ import jp.homebiyori.api.admin.model.MetricsSource;
 import jp.homebiyori.api.admin.model.SystemMetrics;
 import jp.homebiyori.common.config.AwsClients;
 import jp.homebiyori.common.error.ApiException;
+import jp.homebiyori.common.metrics.EmbeddedMetrics;
 import jp.homebiyori.common.time.JstClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,7 +37,8 @@ import java.util.logging.Logger;
  * function of {@code homebiyori.metrics.functions} (AWS/Lambda Invocations, Errors, Throttles — Sum —
  * and Duration p50/p95/p99) and per API of {@code homebiyori.metrics.apis} (AWS/ApiGateway Count,
  * 4XXError, 5XXError — Sum — and Latency p50/p95/p99), over the last
- * {@code homebiyori.metrics.window-hours} as one period. A metric without data points is 0 (nothing
+ * {@code homebiyori.metrics.window-hours} as one period; plus the AI fallbacks and webhook failures the
+ * functions publish as embedded metrics (namespace {@code Homebiyori}, summed over all functions). A metric without data points is 0 (nothing
  * happened). CloudWatch unreachable or refusing: 503 {@code SERVICE_UNAVAILABLE}, never a 500. Needs only
  * {@code cloudwatch:GetMetricData}.
  */
@@ -115,6 +117,9 @@ public class CloudWatchMetrics {
                 queries.add(query("a" + i + "_latency_" + p, "AWS/ApiGateway", "Latency", dimension, p));
             }
         }
+        // the functions' counter events, published as embedded metrics (EmbeddedMetrics), added up
+        queries.add(query("x_ai_fallback", EmbeddedMetrics.NAMESPACE, "AiFallback", null, "Sum"));
+        queries.add(query("x_webhook_failures", EmbeddedMetrics.NAMESPACE, "WebhookFailure", null, "Sum"));
         Map<String, List<Double>> values = fetch(queries, start, end);
 
         SystemMetrics metrics = new SystemMetrics()
@@ -122,8 +127,8 @@ public class CloudWatchMetrics {
                 .periodStart(JstClock.toJst(start))
                 .source(MetricsSource.CLOUDWATCH)
                 .services(new ArrayList<>())
-                .aiFallbackCount(null)
-                .webhookFailures(null)
+                .aiFallbackCount(sum(values, "x_ai_fallback"))
+                .webhookFailures(sum(values, "x_webhook_failures"))
                 .functions(new ArrayList<>())
                 .apis(new ArrayList<>());
         for (int i = 0; i < functions.size(); i++) {
@@ -148,9 +153,13 @@ public class CloudWatchMetrics {
     }
 
     private MetricDataQuery query(String id, String namespace, String name, Dimension dimension, String stat) {
+        Metric.Builder metric = Metric.builder().namespace(namespace).metricName(name);
+        if (dimension != null) {
+            metric.dimensions(dimension);
+        }
         return MetricDataQuery.builder().id(id).returnData(true)
                 .metricStat(MetricStat.builder()
-                        .metric(Metric.builder().namespace(namespace).metricName(name).dimensions(dimension).build())
+                        .metric(metric.build())
                         .period((int) window.toSeconds())
                         .stat(stat)
                         .build())

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Named event counters of this process (AI fallbacks, webhook failures, …) that the admin API's
- * metrics report next to the request statistics. In AWS each Lambda has its own; see docs.
+ * metrics report next to the request statistics. In AWS each Lambda has its own, so each event is also
+ * published as an embedded metric ({@link EmbeddedMetrics}) for the CloudWatch metrics to add up.
  */
 public final class ProcessCounters {
 
@@ -22,6 +23,7 @@ public final class ProcessCounters {
 
     public static void increment(String name) {
         COUNTERS.computeIfAbsent(name, n -> new LongAdder()).increment();
+        EmbeddedMetrics.counted(name);
     }
 
     public static long get(String name) {
