@@ -22,6 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -43,6 +45,7 @@ public class InternalNotifier {
     private final ParameterStore parameters;
     private final URI baseUrl;
     private final Supplier<HttpClient.Builder> http;
+    private final Map<SourceLambda, InternalNotificationsApi> apis = new ConcurrentHashMap<>();
 
     @Inject
     public InternalNotifier(ParameterStore parameters,
@@ -86,13 +89,21 @@ public class InternalNotifier {
         }
     }
 
+    /**
+     * One client per calling source, built on first use and kept: the generated API builds a
+     * {@link HttpClient} (with its own selector thread and connection pool) when it is constructed, so a
+     * client per notification would throw both away every time. The key is read per request (Parameter
+     * Store caches it), so a rotated key is picked up.
+     */
     private InternalNotificationsApi api(SourceLambda source) {
-        String key = parameters.get(Parameters.INTERNAL_API_KEY).orElse("");
-        ApiClient client = new ApiClient()
-                .setHttpClientBuilder(http.get().connectTimeout(Duration.ofSeconds(5)))
-                .setReadTimeout(Duration.ofSeconds(10));
-        client.updateBaseUri(baseUrl.toString());
-        client.setRequestInterceptor(b -> b.setHeader("X-API-Key", key).setHeader("X-Source-Lambda", source.getValue()));
-        return new InternalNotificationsApi(client);
+        return apis.computeIfAbsent(source, s -> {
+            ApiClient client = new ApiClient()
+                    .setHttpClientBuilder(http.get().connectTimeout(Duration.ofSeconds(5)))
+                    .setReadTimeout(Duration.ofSeconds(10));
+            client.updateBaseUri(baseUrl.toString());
+            client.setRequestInterceptor(b -> b.setHeader("X-API-Key", parameters.get(Parameters.INTERNAL_API_KEY).orElse(""))
+                    .setHeader("X-Source-Lambda", s.getValue()));
+            return new InternalNotificationsApi(client);
+        });
     }
 }

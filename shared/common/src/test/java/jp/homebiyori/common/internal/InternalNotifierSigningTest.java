@@ -106,6 +106,18 @@ class InternalNotifierSigningTest {
     }
 
     @Test
+    void theKeptClient_signsEveryCall_andReadsTheKeyEachTime() {
+        InMemoryParameterStore parameters = new InMemoryParameterStore(Map.of("internal/api_key", "key-0123456789"));
+        InternalNotifier notifier = new InternalNotifier(parameters, stage(), CREDENTIALS, "ap-northeast-1", CLOCK);
+        notifier.notify(SourceLambda.WEBHOOK_SERVICE, request());
+        parameters.put("internal/api_key", "rotated-key-0123456789", true);
+        notifier.notify(SourceLambda.WEBHOOK_SERVICE, request());
+        assertThat(received.header("X-API-Key")).isEqualTo("rotated-key-0123456789");
+        List<String> signedHeaders = List.of(received.header("Authorization").replaceAll(".*SignedHeaders=([^,]+),.*", "$1").split(";"));
+        assertThat(received.header("Authorization")).isEqualTo(signAgain(received, signedHeaders));
+    }
+
+    @Test
     void unsigned_sendsTheKeyAndSourceOnly() {
         notifier(false).notify(SourceLambda.TTL_UPDATER, request());
         assertThat(received.path()).isEqualTo("/prod/internal/notifications/create");
