@@ -99,24 +99,8 @@ public class CloudWatchMetrics {
         Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(window);
         List<MetricDataQuery> queries = new ArrayList<>();
-        for (int i = 0; i < functions.size(); i++) {
-            Dimension dimension = Dimension.builder().name("FunctionName").value(functions.get(i)).build();
-            queries.add(query("f" + i + "_invocations", "AWS/Lambda", "Invocations", dimension, "Sum"));
-            queries.add(query("f" + i + "_errors", "AWS/Lambda", "Errors", dimension, "Sum"));
-            queries.add(query("f" + i + "_throttles", "AWS/Lambda", "Throttles", dimension, "Sum"));
-            for (String p : PERCENTILES) {
-                queries.add(query("f" + i + "_duration_" + p, "AWS/Lambda", "Duration", dimension, p));
-            }
-        }
-        for (int i = 0; i < apis.size(); i++) {
-            Dimension dimension = Dimension.builder().name("ApiName").value(apis.get(i)).build();
-            queries.add(query("a" + i + "_count", "AWS/ApiGateway", "Count", dimension, "Sum"));
-            queries.add(query("a" + i + "_4xx", "AWS/ApiGateway", "4XXError", dimension, "Sum"));
-            queries.add(query("a" + i + "_5xx", "AWS/ApiGateway", "5XXError", dimension, "Sum"));
-            for (String p : PERCENTILES) {
-                queries.add(query("a" + i + "_latency_" + p, "AWS/ApiGateway", "Latency", dimension, p));
-            }
-        }
+        ask(queries, LAMBDA, functions);
+        ask(queries, API_GATEWAY, apis);
         // the functions' counter events, published as embedded metrics (EmbeddedMetrics), added up
         queries.add(query("x_ai_fallback", EmbeddedMetrics.NAMESPACE, "AiFallback", null, "Sum"));
         queries.add(query("x_webhook_failures", EmbeddedMetrics.NAMESPACE, "WebhookFailure", null, "Sum"));
@@ -150,6 +134,35 @@ public class CloudWatchMetrics {
                     .latencyMs(percentiles(values, id + "_latency_")));
         }
         return metrics;
+    }
+
+    /** A metric summed over the period, and the id suffix its values come back under. */
+    private record Sum(String id, String metric) {
+    }
+
+    /** What is asked about each resource of one kind: some sums, and one timing's percentiles. */
+    private record Family(String idPrefix, String namespace, String dimension, List<Sum> sums, String timingId, String timingMetric) {
+    }
+
+    private static final Family LAMBDA = new Family("f", "AWS/Lambda", "FunctionName",
+            List.of(new Sum("invocations", "Invocations"), new Sum("errors", "Errors"), new Sum("throttles", "Throttles")),
+            "duration", "Duration");
+    private static final Family API_GATEWAY = new Family("a", "AWS/ApiGateway", "ApiName",
+            List.of(new Sum("count", "Count"), new Sum("4xx", "4XXError"), new Sum("5xx", "5XXError")),
+            "latency", "Latency");
+
+    /** The queries of one family for each named resource: ids {@code <prefix><index>_<sum>} and {@code _<timing>_p50…}. */
+    private void ask(List<MetricDataQuery> queries, Family family, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            Dimension dimension = Dimension.builder().name(family.dimension()).value(names.get(i)).build();
+            String id = family.idPrefix() + i + "_";
+            for (Sum sum : family.sums()) {
+                queries.add(query(id + sum.id(), family.namespace(), sum.metric(), dimension, "Sum"));
+            }
+            for (String p : PERCENTILES) {
+                queries.add(query(id + family.timingId() + "_" + p, family.namespace(), family.timingMetric(), dimension, p));
+            }
+        }
     }
 
     private MetricDataQuery query(String id, String namespace, String name, Dimension dimension, String stat) {
