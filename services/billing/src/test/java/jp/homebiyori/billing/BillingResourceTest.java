@@ -22,6 +22,7 @@ import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import jp.homebiyori.localdev.StripeStub;
 import jp.homebiyori.testkit.ApiClients;
+import jp.homebiyori.testkit.Concurrently;
 import jp.homebiyori.testkit.RawHttp;
 import jp.homebiyori.testkit.TestStack;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -161,25 +162,14 @@ class BillingResourceTest {
 
     /** Runs the call from {@code n} threads released together; a 409 (the state moved on) is an expected loss. */
     private static void inParallel(int n, java.util.concurrent.Callable<?> call) throws Exception {
-        var start = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return call.call();
-                    } catch (ApiException e) {
-                        assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(409);
-                        return null;
-                    }
-                }));
+        Concurrently.all(java.util.Collections.nCopies(n, (java.util.concurrent.Callable<Object>) () -> {
+            try {
+                return call.call();
+            } catch (ApiException e) {
+                assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(409);
+                return null;
             }
-            start.countDown();
-            for (var f : done) {
-                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        }
+        }));
     }
 
     @Test

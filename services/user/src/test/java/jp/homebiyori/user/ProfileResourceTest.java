@@ -19,6 +19,7 @@ import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import jp.homebiyori.domain.user.UserRepository;
 import jp.homebiyori.testkit.ApiClients;
+import jp.homebiyori.testkit.Concurrently;
 import jp.homebiyori.testkit.RawHttp;
 import jp.homebiyori.testkit.TestStack;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -108,32 +109,18 @@ class ProfileResourceTest {
         subscribe(user, Plan.MONTHLY, "active", clock.now().plusDays(10));
         AiCharacter[] characters = AiCharacter.values();
         PraiseLevel[] levels = PraiseLevel.values();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
-            for (int round = 0; round < 12; round++) {
-                String nickname = "なまえ" + round;
-                AiCharacter character = characters[round % characters.length];
-                PraiseLevel level = levels[round % levels.length];
-                var start = new java.util.concurrent.CountDownLatch(1);
-                List<java.util.concurrent.Callable<UserProfile>> edits = List.of(
-                        () -> api(user).updateNickname(new UpdateNicknameRequest().nickname(nickname)),
-                        () -> api(user).updateProfile(new UpdateProfileRequest().aiCharacter(character)),
-                        () -> api(user).updateProfile(new UpdateProfileRequest().praiseLevel(level)));
-                List<java.util.concurrent.Future<UserProfile>> done = new java.util.ArrayList<>();
-                for (var edit : edits) {
-                    done.add(pool.submit(() -> {
-                        start.await();
-                        return edit.call();
-                    }));
-                }
-                start.countDown();
-                for (var f : done) {
-                    f.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                }
-                UserProfile now = api(user).getProfile();
-                assertThat(now.getNickname()).as("round %d", round).isEqualTo(nickname);
-                assertThat(now.getAiCharacter()).as("round %d", round).isEqualTo(character);
-                assertThat(now.getPraiseLevel()).as("round %d", round).isEqualTo(level);
-            }
+        for (int round = 0; round < 12; round++) {
+            String nickname = "なまえ" + round;
+            AiCharacter character = characters[round % characters.length];
+            PraiseLevel level = levels[round % levels.length];
+            Concurrently.all(List.<java.util.concurrent.Callable<UserProfile>>of(
+                    () -> api(user).updateNickname(new UpdateNicknameRequest().nickname(nickname)),
+                    () -> api(user).updateProfile(new UpdateProfileRequest().aiCharacter(character)),
+                    () -> api(user).updateProfile(new UpdateProfileRequest().praiseLevel(level))));
+            UserProfile now = api(user).getProfile();
+            assertThat(now.getNickname()).as("round %d", round).isEqualTo(nickname);
+            assertThat(now.getAiCharacter()).as("round %d", round).isEqualTo(character);
+            assertThat(now.getPraiseLevel()).as("round %d", round).isEqualTo(level);
         }
     }
 

@@ -14,6 +14,7 @@ import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import jp.homebiyori.domain.user.UserProfile;
 import jp.homebiyori.domain.user.UserRepository;
+import jp.homebiyori.testkit.Concurrently;
 import jp.homebiyori.testkit.StripeEvents;
 import jp.homebiyori.testkit.TestStack;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -126,22 +127,7 @@ class StripeWebhookServiceTest {
 
     /** Delivers every payload from its own thread, all released at once; returns the outcomes. */
     private List<String> deliverConcurrently(List<String> payloads) throws Exception {
-        var start = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(payloads.size())) {
-            List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
-            for (String payload : payloads) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return deliver(payload).outcome();
-                }));
-            }
-            start.countDown();
-            List<String> outcomes = new java.util.ArrayList<>();
-            for (var f : futures) {
-                outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            return outcomes;
-        }
+        return Concurrently.all(payloads.stream().map(p -> (java.util.concurrent.Callable<String>) () -> deliver(p).outcome()).toList());
     }
 
     @Test
