@@ -158,20 +158,13 @@ class LambdaPackagesIT {
 
     @Test
     void ttlUpdater_startsFromItsPackageAndLayers_andTakesAnSqsBatch() throws Exception {
-        List<String> outputs = LambdaPackageRunner.invoke(function("ttl-updater"), config(), java.util.Collections.singletonList(null));
+        List<String> outputs = LambdaPackageRunner.invoke(function("ttl-updater"), TestStack.lambdaConfig(), java.util.Collections.singletonList(null));
         assertThat(outputs).containsExactly("{\"batchItemFailures\":0}");
-    }
-
-    private static Map<String, String> config() {
-        Map<String, String> config = TestStack.freshConfig();
-        config.put("homebiyori.internal.base-url", "http://127.0.0.1:" + TestStack.freePort());
-        config.remove("homebiyori.cors.allowed-origins");
-        return config;
     }
 
     private List<RawHttp.Reply> run(LambdaFunction f, List<String> events) throws Exception {
         List<RawHttp.Reply> replies = new ArrayList<>();
-        for (String output : LambdaPackageRunner.invoke(f, config(), events)) {
+        for (String output : LambdaPackageRunner.invoke(f, TestStack.lambdaConfig(), events)) {
             replies.add(ApiEvent.reply(JSON.readTree(output)));
         }
         return replies;

@@ -24,11 +24,8 @@ final class LambdaTestStack {
         if (started) {
             return;
         }
-        Map<String, String> config = TestStack.freshConfig();
-        // no internal API runs here: ttl-updater's notification fails fast (logged, not fatal)
-        config.put("homebiyori.internal.base-url", "http://127.0.0.1:" + TestStack.freePort());
-        // as in AWS, where API Gateway answers CORS: no allowed origins, and only the pools the API uses
-        config.remove("homebiyori.cors.allowed-origins");
+        Map<String, String> config = TestStack.lambdaConfig();
+        // as in AWS: only the pools the API uses
         config.keySet().removeIf(k -> k.startsWith("homebiyori.auth.admin-pool."));
         config.forEach(System::setProperty);
 

@@ -43,10 +43,8 @@ class LambdaAndPodAnswerAlikeTest {
     private static final Map<String, String> CONFIG = config();
 
     private static Map<String, String> config() {
-        Map<String, String> config = TestStack.freshConfig();
+        Map<String, String> config = TestStack.lambdaConfig();
         config.put("homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET);
-        config.put("homebiyori.internal.base-url", "http://127.0.0.1:" + TestStack.freePort());
-        config.remove("homebiyori.cors.allowed-origins");
         return config;
     }
 

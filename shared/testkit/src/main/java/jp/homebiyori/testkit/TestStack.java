@@ -133,6 +133,18 @@ public final class TestStack {
         return config;
     }
 
+    /**
+     * {@link #freshConfig()} as a Lambda function has it in AWS: no internal API runs beside it (the base
+     * URL is a closed port, so a notification fails fast, logged and not fatal) and no CORS origins (API
+     * Gateway answers CORS).
+     */
+    public static Map<String, String> lambdaConfig() {
+        Map<String, String> config = freshConfig();
+        config.put("homebiyori.internal.base-url", "http://127.0.0.1:" + freePort());
+        config.remove("homebiyori.cors.allowed-origins");
+        return config;
+    }
+
     /** {@link #freshConfig()} as a config source, with an ordinal above even the Helidon test defaults (1000), for {@code @AddConfigSource}. */
     public static ConfigSource configSource() {
         return configSource(Map.of());
