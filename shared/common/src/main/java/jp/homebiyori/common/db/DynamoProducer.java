@@ -33,8 +33,11 @@ public class DynamoProducer {
                           @ConfigProperty(name = "homebiyori.dynamodb.create-tables", defaultValue = "false") boolean createTables,
                           jakarta.enterprise.inject.Instance<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
         this.names = new TableNames(env);
-        this.client = AwsClients.build(DynamoDbClient.builder(), region, endpoint, Duration.ofMillis(timeoutMillis),
-                interceptors.stream().toList());
+        java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> added = interceptors.stream().toList();
+        java.util.function.Supplier<DynamoDbClient> build = () -> AwsClients.build(DynamoDbClient.builder(), region, endpoint,
+                Duration.ofMillis(timeoutMillis), added);
+        // built by the first call, not by whoever injects it first (a 401 or a health check never needs it)
+        this.client = createTables ? build.get() : AwsClients.lazy(DynamoDbClient.class, build);
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         if (createTables) {
             TableProvisioner.createMissing(client, names);

@@ -1,0 +1,120 @@
+package jp.homebiyori.common.config;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link AwsClients#lazy}: a client built by its first call, once, closed only if built. */
+class AwsClientsLazyTest {
+
+    /** The shape of an SDK client: an interface whose operations are default methods the real client overrides. */
+    interface Pinger extends SdkAutoCloseable {
+        default String ping(String who) {
+            throw new UnsupportedOperationException();
+        }
+
+        default void fail() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class RealPinger implements Pinger {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public String ping(String who) {
+            calls.add(who);
+            return "pong " + who;
+        }
+
+        @Override
+        public void fail() {
+            throw new IllegalStateException("service said no");
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+        }
+    }
+
+    @Test
+    void nothingIsBuiltUntilTheFirstCall_thenTheOneClientServesEveryCall() {
+        AtomicInteger built = new AtomicInteger();
+        RealPinger real = new RealPinger();
+        Pinger lazy = AwsClients.lazy(Pinger.class, () -> {
+            built.incrementAndGet();
+            return real;
+        });
+        assertThat(built).hasValue(0);
+        assertThat(lazy.toString()).isEqualTo("lazy Pinger");
+        assertThat(lazy).isEqualTo(lazy).hasSameHashCodeAs(lazy);
+        assertThat(built).as("toString/equals/hashCode build nothing").hasValue(0);
+
+        assertThat(lazy.ping("a")).isEqualTo("pong a");
+        assertThat(lazy.ping("b")).isEqualTo("pong b");
+        assertThat(built).hasValue(1);
+        assertThat(real.calls).containsExactly("a", "b");
+    }
+
+    @Test
+    void theServicesExceptions_reachTheCaller_unwrapped() {
+        Pinger lazy = AwsClients.lazy(Pinger.class, RealPinger::new);
+        assertThatThrownBy(lazy::fail).isExactlyInstanceOf(IllegalStateException.class).hasMessage("service said no");
+    }
+
+    @Test
+    void close_closesABuiltClient_andBuildsNone() {
+        AtomicInteger built = new AtomicInteger();
+        Pinger never = AwsClients.lazy(Pinger.class, () -> {
+            built.incrementAndGet();
+            return new RealPinger();
+        });
+        never.close();
+        assertThat(built).hasValue(0);
+
+        RealPinger real = new RealPinger();
+        Pinger used = AwsClients.lazy(Pinger.class, () -> real);
+        used.ping("x");
+        used.close();
+        assertThat(real.calls).containsExactly("x", "close");
+    }
+
+    @Test
+    void concurrentFirstCalls_buildOneClient() throws Exception {
+        AtomicInteger built = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        Pinger lazy = AwsClients.lazy(Pinger.class, () -> {
+            built.incrementAndGet();
+            return new RealPinger();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String who = "t" + i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return lazy.ping(who);
+                }));
+            }
+            go.countDown();
+            for (Future<String> answer : answers) {
+                assertThat(answer.get()).startsWith("pong t");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(built).hasValue(1);
+    }
+}
