@@ -1,57 +1,104 @@
 package jp.homebiyori.lambda;
 
 import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
-import io.helidon.microprofile.cdi.HelidonContainer;
-import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jp.homebiyori.common.web.ApiApplications;
+import jp.homebiyori.common.web.ApiKind;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.glassfish.jersey.server.ResourceConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * What every handler of a function shares, built once per cold start: the CDI container (Helidon MP
- * without its web server; config from {@code META-INF/microprofile-config.properties} of the jars here,
- * overridden by environment variables such as {@code HOMEBIYORI_ENV}) and the JAX-RS application of
- * the services whose jars the function ships.
+ * What every handler of a function shares, built once per cold start: the function's beans, wired
+ * without a CDI container ({@link Beans}: the same annotations and configuration as a pod — config from
+ * {@code META-INF/microprofile-config.properties} of the jars here, overridden by environment variables
+ * such as {@code HOMEBIYORI_ENV} — without Weld's start-up), and the JAX-RS application of the services
+ * whose jars the function ships.
  */
 final class Backend {
 
     private static final Logger LOG = Logger.getLogger(Backend.class.getName());
 
-    private static SeContainer container;
+    private static Beans beans;
+
+    static {
+        // logging.properties (JSON lines) as a Helidon container would apply it, before anything logs
+        io.helidon.logging.common.LogConfig.initClass();
+    }
 
     private Backend() {
     }
 
-    /** The running CDI container, started on first use. */
-    static synchronized SeContainer container() {
-        if (container == null) {
+    /** The function's beans, discovered and checked on first use; start-up observers called. */
+    static synchronized Beans beans() {
+        if (beans == null) {
+            ClassLoader loader = Backend.class.getClassLoader();
             long start = System.nanoTime();
-            container = HelidonContainer.instance().start();
-            LOG.info(() -> "CDI container started in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            List<Class<?>> classes = Beans.discoverClasses(loader);
+            long discovered = System.nanoTime();
+            Config config = ConfigProvider.getConfig(loader);
+            long configured = System.nanoTime();
+            Beans found = Beans.of(classes, config);
+            found.fireStarted();
+            long end = System.nanoTime();
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("homebiyori-beans-close").unstarted(found::close));
+            beans = found;
+            LOG.info(() -> "Beans wired in " + ms(end - start) + " ms (" + classes.size() + " bean classes found in "
+                    + ms(discovered - start) + " ms, configuration read in " + ms(configured - discovered) + " ms, checked and started in "
+                    + ms(end - configured) + " ms)");
         }
-        return container;
+        return beans;
     }
 
-    /** A bean of the running container. */
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    /** A bean of the function. */
     static <T> T bean(Class<T> type) {
-        return container().select(type).get();
+        return beans().get(type);
     }
 
     /**
-     * The application every pod serves (all resources found by CDI, the common providers and
-     * properties, Jackson without its own exception mappers), for one container handler. Bean Validation
-     * stays on: the spec's constraints are enforced here as in a pod.
+     * The application a pod serves for the same services: every resource found among the beans (made by
+     * {@link Beans} on its first request, as CDI's proxies made them), the common providers (the
+     * application-scoped ones as the beans, the others made by Jersey), the common properties, Jackson
+     * without its own exception mappers. Bean Validation as in a pod unless configured off.
      */
     static ResourceConfig application() {
-        container();
+        Beans wired = beans();
         // JSON is UTF-8; the container's default for bodies without a charset is ISO-8859-1
         LambdaContainerHandler.getContainerConfig().setDefaultContentCharset(StandardCharsets.UTF_8.name());
-        return new ResourceConfig()
-                .registerClasses(ApiApplications.allClasses())
+        ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
                 .addProperties(ApiApplications.properties());
+        List<Class<?>> resources = wired.classes().stream().filter(c -> ApiKind.ofResource(c).isPresent()).toList();
+        config.registerClasses(resources.toArray(Class<?>[]::new));
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                resources.forEach(resource -> bindLazily(this, wired, resource));
+            }
+        });
+        for (Class<?> provider : ApiApplications.COMMON_PROVIDERS) {
+            if (provider.isAnnotationPresent(ApplicationScoped.class)) {
+                config.register(wired.get(provider));
+            } else {
+                config.register(provider);
+            }
+        }
+        return config;
+    }
+
+    /** Jersey asks its injection manager for a resource before it makes one itself: the bean, made once on first use. */
+    private static <T> void bindLazily(AbstractBinder binder, Beans wired, Class<T> resource) {
+        binder.bindFactory(() -> wired.get(resource)).to(resource).in(Singleton.class);
     }
 }

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Lambda form runs CDI and Jersey without Helidon's web server: the server module, and the pods'
- * health endpoints that need it, must stay off the classpath.
+ * The Lambda form runs Jersey without Helidon's web server: the server module, and the pods'
+ * health endpoints that need it, must stay off the classpath. (That the functions' packages hold no CDI
+ * container either is checked on the packages, {@code LambdaPackagesIT}: this test's class path has Weld
+ * for the agreement test, {@code BeansAgreeWithCdiTest}.)
  */
 class LambdaClasspathTest {
 

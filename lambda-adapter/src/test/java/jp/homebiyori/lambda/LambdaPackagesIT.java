@@ -87,6 +87,14 @@ class LambdaPackagesIT {
         assertThat(common).contains("homebiyori-common", "homebiyori-lambda-adapter", "aws-serverless-java-container-jersey")
                 .as("no web server in Lambda").doesNotContain("helidon-microprofile-server", "helidon-webserver");
         for (LambdaFunction f : functions) {
+            List<String> all = new java.util.ArrayList<>(common);
+            all.addAll(jars(LambdaPackageRunner.functionPackage(f)).stream().map(LambdaPackagesIT::library).toList());
+            assertThat(all).as("%s: no CDI container (Beans wires the beans) and no unused config filter", f.name())
+                    .doesNotContain("helidon-microprofile-cdi", "weld-core-impl", "weld-se-core", "weld-environment-common",
+                            "jersey-cdi1x", "jersey-weld2-se", "jboss-classfilewriter", "helidon-config-encryption")
+                    .contains("jakarta.enterprise.cdi-api", "helidon-config-mp", "hibernate-validator");
+        }
+        for (LambdaFunction f : functions) {
             List<String> own = jars(LambdaPackageRunner.functionPackage(f)).stream().map(LambdaPackagesIT::library).toList();
             assertThat(own).as(f.name()).contains(f.artifact()).doesNotContainAnyElementsOf(common);
             assertThat(own).as(f.name()).doesNotContainAnyElementsOf(ai);

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The backend of the test JVM, started once like a Lambda's cold start: a fresh environment on the
  * shared dynalite with the development token issuer, set as system properties (there is no
- * {@code @HelidonTest} here), then the CDI container, then the first event. Prints the cold-start
+ * {@code @HelidonTest} here), then the beans, then the first event. Prints the cold-start
  * figures.
  */
 final class LambdaTestStack {
@@ -30,7 +30,7 @@ final class LambdaTestStack {
         config.forEach(System::setProperty);
 
         long t0 = System.nanoTime();
-        Backend.container();
+        Backend.beans();
         long t1 = System.nanoTime();
         HttpHandler handler = new HttpHandler();
         long t2 = System.nanoTime();
@@ -39,7 +39,7 @@ final class LambdaTestStack {
         if (first.status() != 200) {
             throw new IllegalStateException("first event answered " + first.status() + ": " + first.body());
         }
-        System.out.printf("COLD START: CDI container %d ms + Jersey application %d ms + first request %d ms = %d ms%n",
+        System.out.printf("COLD START: beans %d ms + Jersey application %d ms + first request %d ms = %d ms%n",
                 ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - t0));
         started = true;
     }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.enterprise.inject.spi.CDI;
 import jp.homebiyori.domain.character.AiCharacter;
 import jp.homebiyori.domain.character.Mood;
 import jp.homebiyori.domain.character.PraiseLevel;
@@ -54,8 +53,8 @@ class TtlQueueHandlerTest {
     static void start() {
         LambdaTestStack.start();
         handler = new TtlQueueHandler();
-        chats = CDI.current().select(ChatRepository.class).get();
-        subscriptions = CDI.current().select(SubscriptionRepository.class).get();
+        chats = Backend.bean(ChatRepository.class);
+        subscriptions = Backend.bean(SubscriptionRepository.class);
     }
 
     private static void seedChats(String user, int count, Plan plan) {

@@ -120,7 +120,7 @@ public final class LambdaPackager {
             serviceDeps.put(f.name(), deps);
             reachedFromServices.addAll(deps);
         }
-        // the adapter and what only it brings (the container, Jersey's CDI glue, the Lambda types): every function needs them
+        // the adapter and what only it brings (the container handler, Jersey's HK2, the Lambda types): every function needs them
         Set<String> adapterOwn = new TreeSet<>(available.keySet());
         adapterOwn.removeAll(reachedFromServices);
         Set<String> aiClosure = new TreeSet<>(dependencyListOf(jarOf(available, AI_ARTIFACT)).keySet());

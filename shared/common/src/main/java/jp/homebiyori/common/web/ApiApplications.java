@@ -23,7 +23,8 @@ import java.util.Set;
  * grouped by the socket each is served on, plus the common providers (errors, JSON, logging,
  * authentication, maintenance). A pod serves everything on its default port (notification-service:
  * user and internal API together); the local process puts the admin and internal APIs on their own
- * ports. The Lambda adapter builds its ResourceConfig from {@link #allClasses()}.
+ * ports. The Lambda adapter builds its ResourceConfig from the resources among its beans and
+ * {@link #COMMON_PROVIDERS}.
  */
 public final class ApiApplications {
 
@@ -86,16 +87,6 @@ public final class ApiApplications {
         Set<Class<?>> classes = new HashSet<>(resources);
         classes.addAll(COMMON_PROVIDERS);
         return classes;
-    }
-
-    /** Every resource class and provider of every API found here (the Lambda adapter serves them all). */
-    public static Set<Class<?>> allClasses() {
-        ApiResourcesExtension extension = CDI.current().select(ApiResourcesExtension.class).get();
-        Set<Class<?>> resources = new HashSet<>();
-        for (ApiKind kind : ApiKind.values()) {
-            resources.addAll(extension.resources(kind));
-        }
-        return classes(resources);
     }
 
     /** Jersey properties every application sets. */

@@ -1,0 +1,306 @@
+package jp.homebiyori.lambda;
+
+import io.helidon.config.mp.MpConfigSources;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What {@link Beans} wires, and what it refuses at start-up instead of wiring differently from CDI. */
+class BeansTest {
+
+    static final AtomicInteger MADE = new AtomicInteger();
+    static final List<String> EVENTS = new ArrayList<>();
+
+    private static Config config(Map<String, String> values) {
+        return ConfigProviderResolver.instance().getBuilder().withSources(MpConfigSources.create(values)).build();
+    }
+
+    private static Beans beans(Map<String, String> values, Class<?>... classes) {
+        return Beans.of(List.of(classes), config(values));
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    public interface Greeter {
+        String greet();
+    }
+
+    @ApplicationScoped
+    public static class Polite implements Greeter {
+        public Polite() {
+            MADE.incrementAndGet();
+        }
+
+        @Override
+        public String greet() {
+            return "こんにちは";
+        }
+    }
+
+    @ApplicationScoped
+    public static class Casual implements Greeter {
+        @Override
+        public String greet() {
+            return "やあ";
+        }
+    }
+
+    public record Clock(long millis) {
+    }
+
+    @ApplicationScoped
+    public static class Producers {
+        @Produces
+        Clock clock(@ConfigProperty(name = "clock.millis", defaultValue = "42") long millis) {
+            EVENTS.add("clock");
+            return new Clock(millis);
+        }
+
+        @Produces
+        @Singleton
+        StringBuilder shared() {
+            EVENTS.add("shared");
+            return new StringBuilder();
+        }
+    }
+
+    @ApplicationScoped
+    public static class Service {
+        final Greeter greeter;
+        final Clock clock;
+        final String region;
+        final Optional<String> endpoint;
+        final List<String> origins;
+        final int limit;
+        final boolean enabled;
+        final Config config;
+
+        @Inject
+        public Service(Greeter greeter, Clock clock,
+                       @ConfigProperty(name = "aws.region", defaultValue = "ap-northeast-1") String region,
+                       @ConfigProperty(name = "aws.endpoint") Optional<String> endpoint,
+                       @ConfigProperty(name = "origins", defaultValue = "a\\,b,c,,d") List<String> origins,
+                       @ConfigProperty(name = "limit", defaultValue = "20") int limit,
+                       @ConfigProperty(name = "enabled", defaultValue = "false") boolean enabled,
+                       Config config) {
+            this.greeter = greeter;
+            this.clock = clock;
+            this.region = region;
+            this.endpoint = endpoint;
+            this.origins = origins;
+            this.limit = limit;
+            this.enabled = enabled;
+            this.config = config;
+        }
+    }
+
+    @ApplicationScoped
+    public static class Needy {
+        final Instance<Greeter> greeters;
+
+        @Inject
+        public Needy(Instance<Greeter> greeters) {
+            this.greeters = greeters;
+        }
+    }
+
+    @ApplicationScoped
+    public static class Required {
+        final String key;
+
+        @Inject
+        public Required(@ConfigProperty(name = "required.key") String key) {
+            this.key = key;
+        }
+    }
+
+    @ApplicationScoped
+    public static class Closing {
+        final Polite polite;
+
+        @Inject
+        public Closing(Polite polite) {
+            this.polite = polite;
+        }
+
+        void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+            EVENTS.add("started");
+        }
+
+        @PreDestroy
+        void close() {
+            EVENTS.add("closed Closing");
+        }
+    }
+
+    @ApplicationScoped
+    public static class Loop1 {
+        @Inject
+        public Loop1(Loop2 other) {
+        }
+    }
+
+    @ApplicationScoped
+    public static class Loop2 {
+        @Inject
+        public Loop2(Loop1 other) {
+        }
+    }
+
+    @RequestScoped
+    public static class PerRequest {
+    }
+
+    @ApplicationScoped
+    public static class FieldInjected {
+        @Inject
+        Polite polite;
+    }
+
+    @ApplicationScoped
+    public static class Qualified {
+        @Inject
+        public Qualified(@Named("x") Polite polite) {
+        }
+    }
+
+    @ApplicationScoped
+    public static class OtherObserver {
+        void on(@Observes String event) {
+        }
+    }
+
+    @ApplicationScoped
+    public static class Generic {
+        @Inject
+        public Generic(List<Polite> all) {
+        }
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void constructorInjection_withProducersAndConfiguration_asCdiWould() {
+        EVENTS.clear();
+        Beans beans = beans(Map.of("aws.endpoint", "http://127.0.0.1:9", "limit", "7"),
+                Polite.class, Producers.class, Service.class);
+
+        Service service = beans.get(Service.class);
+
+        assertThat(service.greeter).isInstanceOf(Polite.class);
+        assertThat(service.clock.millis()).as("producer parameter from its default").isEqualTo(42);
+        assertThat(service.region).isEqualTo("ap-northeast-1");
+        assertThat(service.endpoint).contains("http://127.0.0.1:9");
+        assertThat(service.origins).as("MicroProfile list default: \\, is a comma, empty elements dropped")
+                .containsExactly("a,b", "c", "d");
+        assertThat(service.limit).isEqualTo(7);
+        assertThat(service.enabled).isFalse();
+        assertThat(service.config.getValue("limit", Integer.class)).isEqualTo(7);
+        assertThat(beans.get(Service.class)).as("application-scoped: one instance").isSameAs(service);
+    }
+
+    @Test
+    void applicationScopedBeans_areMadeOnFirstUse_once_andDependentProducersOnEveryInjection() {
+        MADE.set(0);
+        EVENTS.clear();
+        Beans beans = beans(Map.of(), Polite.class, Producers.class);
+        assertThat(MADE).as("nothing is made at start-up").hasValue(0);
+
+        beans.get(Greeter.class);
+        beans.get(Polite.class);
+        assertThat(MADE).hasValue(1);
+
+        Clock first = beans.get(Clock.class);
+        Clock second = beans.get(Clock.class);
+        assertThat(first).isNotSameAs(second);
+        assertThat(beans.get(StringBuilder.class)).as("@Singleton producer: once").isSameAs(beans.get(StringBuilder.class));
+        assertThat(EVENTS).containsExactly("clock", "clock", "shared");
+    }
+
+    @Test
+    void instance_isLazy_andSeesEveryBeanOfItsType() {
+        MADE.set(0);
+        Beans beans = beans(Map.of(), Polite.class, Casual.class, Needy.class);
+        Needy needy = beans.get(Needy.class);
+        assertThat(MADE).hasValue(0);
+
+        assertThat(needy.greeters.isAmbiguous()).isTrue();
+        assertThat(needy.greeters.isResolvable()).isFalse();
+        assertThat(needy.greeters.stream().map(Greeter::greet)).containsExactlyInAnyOrder("こんにちは", "やあ");
+        assertThatThrownBy(needy.greeters::get).hasMessageContaining("ambiguous dependency");
+        assertThatThrownBy(() -> needy.greeters.select(Polite.class)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(beans(Map.of(), Needy.class).get(Needy.class).greeters.isUnsatisfied()).isTrue();
+    }
+
+    @Test
+    void anUnsatisfiedOrAmbiguousDependency_failsTheStart_namingIt() {
+        assertThatThrownBy(() -> beans(Map.of(), Service.class, Producers.class))
+                .hasMessageContaining("unsatisfied dependency: no bean of type " + Greeter.class.getName())
+                .hasMessageContaining(Service.class.getName());
+        assertThatThrownBy(() -> beans(Map.of(), Service.class, Producers.class, Polite.class, Casual.class))
+                .hasMessageContaining("ambiguous dependency")
+                .hasMessageContaining(Polite.class.getName()).hasMessageContaining(Casual.class.getName());
+    }
+
+    @Test
+    void aMissingRequiredProperty_failsWhenTheBeanIsMade_namingTheProperty() {
+        Beans beans = beans(Map.of(), Required.class);
+        assertThatThrownBy(() -> beans.get(Required.class)).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("required.key").hasMessageContaining(Required.class.getName());
+        assertThat(beans(Map.of("required.key", "k"), Required.class).get(Required.class).key).isEqualTo("k");
+    }
+
+    @Test
+    void startupObservers_areCalledOnce_andPreDestroyRunsOnClose_lastMadeFirst() {
+        EVENTS.clear();
+        Beans beans = beans(Map.of(), Polite.class, Closing.class);
+        beans.fireStarted();
+        assertThat(EVENTS).containsExactly("started");
+
+        beans.close();
+        assertThat(EVENTS).containsExactly("started", "closed Closing");
+        beans.close();
+        assertThat(EVENTS).as("closed once").hasSize(2);
+    }
+
+    @Test
+    void whatCdiWouldWireDifferently_isRefusedAtStart() {
+        assertThatThrownBy(() -> beans(Map.of(), Loop1.class, Loop2.class).get(Loop1.class))
+                .hasMessageContaining("circular dependency");
+        assertThatThrownBy(() -> beans(Map.of(), PerRequest.class)).hasMessageContaining("@RequestScoped");
+        assertThatThrownBy(() -> beans(Map.of(), Polite.class, FieldInjected.class)).hasMessageContaining("field injection");
+        assertThatThrownBy(() -> beans(Map.of(), Polite.class, Qualified.class)).hasMessageContaining("qualifier @Named");
+        assertThatThrownBy(() -> beans(Map.of(), OtherObserver.class)).hasMessageContaining("only @Observes @Initialized");
+        assertThatThrownBy(() -> beans(Map.of(), Polite.class, Generic.class)).hasMessageContaining("java.util.List<");
+    }
+
+    @Test
+    void discovery_findsTheBeanClassesOfTheBeanArchives_only() {
+        List<Class<?>> found = Beans.discoverClasses(BeansTest.class.getClassLoader());
+        assertThat(found).contains(jp.homebiyori.common.web.CorsFilter.class, jp.homebiyori.common.db.DynamoProducer.class,
+                        jp.homebiyori.health.HealthResource.class)
+                .as("this test's own classes are in no bean archive").doesNotContain(Polite.class)
+                .allSatisfy(c -> assertThat(c.getName()).startsWith("jp.homebiyori."));
+    }
+}
