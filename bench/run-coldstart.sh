@@ -73,6 +73,11 @@ EOF
       done
       printf '  package %s\n' "$zip"
       our_env
+      if [ "$name" = health-check ]; then
+        # as infra/template.yaml deploys it: no Bean Validation (nothing to validate), a 48 MB heap (the exec
+        # wrapper appends HOMEBIYORI_JVM_OPTIONS after the runtime's own options; the harness passes it so)
+        printf '  env HOMEBIYORI_BEAN_VALIDATION_ENABLED=false\n  jvm -XX:MaxHeapSize=48m\n'
+      fi
     fi
   done <<'EOF'
 health-check 128 /api/health 200
