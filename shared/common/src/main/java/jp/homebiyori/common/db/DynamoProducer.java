@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jp.homebiyori.common.config.AwsClients;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.Optional;
 public class DynamoProducer {
 
     private final DynamoDbClient client;
-    private final DynamoDbEnhancedClient enhanced;
     private final TableNames names;
 
     @Inject
@@ -38,7 +36,6 @@ public class DynamoProducer {
                 Duration.ofMillis(timeoutMillis), added);
         // built by the first call, not by whoever injects it first (a 401 or a health check never needs it)
         this.client = createTables ? build.get() : AwsClients.lazy(DynamoDbClient.class, build);
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         if (createTables) {
             TableProvisioner.createMissing(client, names);
         }
@@ -47,11 +44,6 @@ public class DynamoProducer {
     @Produces
     public DynamoDbClient client() {
         return client;
-    }
-
-    @Produces
-    public DynamoDbEnhancedClient enhanced() {
-        return enhanced;
     }
 
     @Produces
