@@ -43,7 +43,9 @@ final class Backend {
             long start = System.nanoTime();
             List<Class<?>> classes = Beans.discoverClasses(loader);
             long discovered = System.nanoTime();
-            Config config = ConfigProvider.getConfig(loader);
+            // the thread's class loader, as every other reader of the configuration (ConfigProvider.getConfig()):
+            // Helidon builds one configuration per class loader, and the runtime's loader is not ours
+            Config config = ConfigProvider.getConfig();
             long configured = System.nanoTime();
             Beans found = Beans.of(classes, config);
             found.fireStarted();
