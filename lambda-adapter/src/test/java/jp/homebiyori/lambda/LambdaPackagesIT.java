@@ -104,6 +104,21 @@ class LambdaPackagesIT {
     }
 
     @Test
+    void theCommonLayersLibraries_areOneJar_soEachClassPathLookupAsksOneJarNotAHundred() throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        try (var zip = new java.util.zip.ZipFile(layer("homebiyori-common-layer").toFile())) {
+            zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".jar")).forEach(files::add);
+        }
+        assertThat(files.stream().filter(n -> !n.startsWith("java/lib/homebiyori-")))
+                .as("libraries apart from the merged one: the runtime's own types only")
+                .containsExactly("java/lib/aws-lambda-java-core-1.3.0.jar");
+        assertThat(files).contains("java/lib/homebiyori-common-layer-libraries.jar");
+        assertThat(jars(layer("homebiyori-common-layer")).stream().map(LambdaPackagesIT::library))
+                .as("what it merged").contains("jersey-server", "hibernate-validator", "dynamodb", "jackson-databind")
+                .hasSizeGreaterThan(90);
+    }
+
+    @Test
     void theCommonLayer_carriesTheExecWrapper_executable() throws IOException {
         try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
                 .setFile(layer("homebiyori-common-layer").toFile()).get()) {

@@ -49,6 +49,8 @@ public final class LambdaPackager {
     static final String AI_LAYER = "homebiyori-ai-layer";
     static final String AI_ARTIFACT = "jp.homebiyori:homebiyori-ai";
     static final String DEPENDENCY_LIST = "META-INF/homebiyori/runtime-dependencies.txt";
+    /** Libraries shipped as their own jar, not merged: the runtime's types (tests find them by name, as the runtime's harness). */
+    static final Set<String> KEPT_APART = Set.of("com.amazonaws:aws-lambda-java-core");
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
     /** Where each jar went. */
@@ -176,13 +178,17 @@ public final class LambdaPackager {
         Path layers = Files.createDirectories(out.resolve("layers"));
         Path packages = Files.createDirectories(out.resolve("functions"));
         Path wrapper = csvDir.resolve(EXEC_WRAPPER);
-        long commonSize = zip(layers.resolve(COMMON_LAYER + ".zip"), "java/lib/", layout.common().values(), Map.of(EXEC_WRAPPER, wrapper));
-        long aiSize = zip(layers.resolve(AI_LAYER + ".zip"), "java/lib/", layout.ai().values(), Map.of());
+        Path merged = Files.createDirectories(out.resolve("merged"));
+        long commonSize = zip(layers.resolve(COMMON_LAYER + ".zip"), "java/lib/",
+                shipped(layout.common(), merged.resolve(COMMON_LAYER + "-libraries.jar")), Map.of(EXEC_WRAPPER, wrapper));
+        long aiSize = zip(layers.resolve(AI_LAYER + ".zip"), "java/lib/",
+                shipped(layout.ai(), merged.resolve(AI_LAYER + "-libraries.jar")), Map.of());
         StringBuilder report = new StringBuilder()
                 .append("| function | memory | own package | + layers | = deployed | without layers (its jars) | jars in its package |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (LambdaFunction f : functions) {
-            long own = zip(packages.resolve(f.name() + ".zip"), "lib/", layout.packages().get(f.name()).values(), Map.of());
+            long own = zip(packages.resolve(f.name() + ".zip"), "lib/",
+                    shipped(layout.packages().get(f.name()), merged.resolve(f.name() + "-libraries.jar")), Map.of());
             long layerBytes = commonSize + (f.usesAiLayer() ? aiSize : 0);
             long alone = 0;
             for (String key : layout.classpaths().get(f.name())) {
@@ -201,6 +207,24 @@ public final class LambdaPackager {
                 .append(").\n");
         Files.writeString(out.resolve("packages.md"), report.toString());
         System.out.print("[lambda] packages in " + out + "\n" + report);
+    }
+
+    /**
+     * What a layer or package ships of its jars: ours as they are (each a bean archive with its own
+     * configuration file), the Lambda core types as they are (the runtime has its own copy first on the class
+     * path), every other library merged into {@code merged} when there are two or more ({@link LibraryJar}).
+     */
+    static List<Path> shipped(Map<String, Path> jars, Path merged) throws IOException {
+        List<Path> kept = new ArrayList<>();
+        List<Path> libraries = new ArrayList<>();
+        jars.forEach((key, jar) -> (key.startsWith("jp.homebiyori:") || KEPT_APART.contains(key) ? kept : libraries).add(jar));
+        if (libraries.size() < 2) {
+            kept.addAll(libraries);
+            return kept;
+        }
+        LibraryJar.merge(libraries, merged);
+        kept.add(merged);
+        return kept;
     }
 
     private static String kb(long bytes) {

@@ -136,15 +136,31 @@ public final class LambdaPackageRunner {
         return jars;
     }
 
-    /** Jar names in a package or layer archive. */
+    /** The jar files of a layer or package, and the libraries inside the merged ones. */
     public static List<String> jars(Path zip) throws IOException {
         List<String> names = new ArrayList<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
             for (Enumeration<? extends ZipEntry> e = file.entries(); e.hasMoreElements(); ) {
-                String name = e.nextElement().getName();
+                ZipEntry entry = e.nextElement();
+                String name = entry.getName();
                 names.add(name.substring(name.lastIndexOf('/') + 1));
+                if (name.endsWith(".jar")) {
+                    names.addAll(mergedInto(file, entry));
+                }
             }
         }
         return names;
+    }
+
+    /** The libraries a merged jar of the packager holds ({@code META-INF/homebiyori/libraries.txt}), else none. */
+    private static List<String> mergedInto(ZipFile file, ZipEntry jar) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(file.getInputStream(jar))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals("META-INF/homebiyori/libraries.txt")) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+                }
+            }
+        }
+        return List.of();
     }
 }
