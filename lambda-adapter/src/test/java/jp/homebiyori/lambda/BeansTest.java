@@ -1,6 +1,5 @@
 package jp.homebiyori.lambda;
 
-import io.helidon.config.mp.MpConfigSources;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -14,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -32,8 +32,25 @@ class BeansTest {
     static final AtomicInteger MADE = new AtomicInteger();
     static final List<String> EVENTS = new ArrayList<>();
 
+    /** A configuration of exactly {@code values}, from whichever MicroProfile Config implementation is here. */
     private static Config config(Map<String, String> values) {
-        return ConfigProviderResolver.instance().getBuilder().withSources(MpConfigSources.create(values)).build();
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public java.util.Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "BeansTest";
+            }
+        };
+        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
     }
 
     private static Beans beans(Map<String, String> values, Class<?>... classes) {
@@ -293,6 +310,12 @@ class BeansTest {
         assertThatThrownBy(() -> beans(Map.of(), Polite.class, Qualified.class)).hasMessageContaining("qualifier @Named");
         assertThatThrownBy(() -> beans(Map.of(), OtherObserver.class)).hasMessageContaining("only @Observes @Initialized");
         assertThatThrownBy(() -> beans(Map.of(), Polite.class, Generic.class)).hasMessageContaining("java.util.List<");
+    }
+
+    @Test
+    void functionsReadTheirConfiguration_withSmallRyeConfig_notHelidons() {
+        assertThat(ConfigProviderResolver.instance().getClass().getName()).isEqualTo("io.smallrye.config.SmallRyeConfigProviderResolver");
+        assertThatThrownBy(() -> Class.forName("io.helidon.config.mp.MpConfigProviderResolver")).isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parameter Store inside the process: seeded from config keys {@code homebiyori.parameters.<a>.<b>}
- * (parameter {@code a/b}); writes are seen at once. The local stack and tests use it.
+ * (parameter {@code a/b}); writes are seen at once. The local stack and tests use it. The keys are found
+ * by listing the configuration, so they must come from properties (files or system properties): an
+ * environment variable's name cannot be mapped back to the dotted key.
  */
 public final class InMemoryParameterStore implements ParameterStore {
 

@@ -22,7 +22,7 @@ import java.util.zip.ZipFile;
  * loaded by a class loader of its own as AWS's runtime interface client does, in one
  * fresh JVM with the heap its memory size allows, one handler instance taking the events one after
  * another (the {@code Invoke.java} harness, run by the JDK's source launcher so that no test class is
- * anywhere). Configuration comes as system properties, as environment variables would in AWS.
+ * anywhere). Configuration comes as environment variables, as the template gives it in AWS.
  */
 public final class LambdaPackageRunner {
 
@@ -82,7 +82,6 @@ public final class LambdaPackageRunner {
         List<String> command = new ArrayList<>(List.of("bash", wrapper.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + (f.memoryMb() * 85 / 100) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", core));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add(harness.toString());
         command.add(task.toString());
         command.add(opt.resolve("java").toString());
@@ -98,6 +97,9 @@ public final class LambdaPackageRunner {
         builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
         builder.environment().put("HOMEBIYORI_LAYER_ROOT", opt.toString());
         builder.environment().remove("CLASSPATH");
+        // as the template configures a function: environment variables, named by MicroProfile Config's rule
+        // (homebiyori.ttl-updater.worker.enabled -> HOMEBIYORI_TTL_UPDATER_WORKER_ENABLED)
+        config.forEach((k, v) -> builder.environment().put(environmentName(k), v));
         Process process = builder.start();
         String stdout;
         try (InputStream in = process.getInputStream()) {
@@ -114,6 +116,11 @@ public final class LambdaPackageRunner {
                     + events.size() + " events; stderr:\n" + tail(Files.readString(log)));
         }
         return outputs;
+    }
+
+    /** The environment variable MicroProfile Config reads for {@code property}: non-alphanumerics to '_', upper case. */
+    public static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String tail(String text) {
