@@ -47,13 +47,15 @@ final class Backend {
             // Helidon builds one configuration per class loader, and the runtime's loader is not ours
             Config config = ConfigProvider.getConfig();
             long configured = System.nanoTime();
-            Beans found = Beans.of(classes, config);
+            boolean indexed = loader.getResource(BeanIndex.RESOURCE) != null;
+            Beans found = indexed ? Beans.indexed(classes, config) : Beans.of(classes, config);
             found.fireStarted();
             long end = System.nanoTime();
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("homebiyori-beans-close").unstarted(found::close));
             beans = found;
-            LOG.info(() -> "Beans wired in " + ms(end - start) + " ms (" + classes.size() + " bean classes found in "
-                    + ms(discovered - start) + " ms, configuration read in " + ms(configured - discovered) + " ms, checked and started in "
+            String from = indexed ? " from the package's index" : " in the bean archives";
+            LOG.info(() -> "Beans wired in " + ms(end - start) + " ms (" + classes.size() + " bean classes found" + from + " in "
+                    + ms(discovered - start) + " ms, configuration read in " + ms(configured - discovered) + (indexed ? " ms, started (checked when packaged) in " : " ms, checked and started in ")
                     + ms(end - configured) + " ms)");
         }
         return beans;

@@ -85,6 +85,11 @@ import java.util.stream.Stream;
 final class Beans implements AutoCloseable {
 
     private static final String BEANS_XML = "META-INF/beans.xml";
+    /**
+     * The bean classes of a function, listed when it is packaged ({@link BeanIndex}): read instead of every
+     * class file of every bean archive. Without it (tests, the class path of a build) the archives are read.
+     */
+    static final String INDEX = "META-INF/homebiyori/beans.idx";
     /** Annotations that make a class of a bean archive a bean (annotated discovery, plus Helidon's two). */
     private static final List<Class<? extends Annotation>> BEAN_DEFINING =
             List.of(ApplicationScoped.class, Dependent.class, Path.class, Provider.class);
@@ -145,6 +150,19 @@ final class Beans implements AutoCloseable {
         Beans beans = new Beans(List.copyOf(classes), config);
         beans.validate();
         return beans;
+    }
+
+    /**
+     * The beans of a package's index: checked when the package was built ({@link BeanIndex}, on the same
+     * jars), so not again at every cold start.
+     */
+    static Beans indexed(Collection<Class<?>> classes, Config config) {
+        return new Beans(List.copyOf(classes), config);
+    }
+
+    /** Checks {@code classes} as {@link #of} does, without configuration (values are read only when beans are made). */
+    static void check(Collection<Class<?>> classes) {
+        new Beans(List.copyOf(classes), null).validate();
     }
 
     /** The bean classes found (sorted by name). */
@@ -365,19 +383,31 @@ final class Beans implements AutoCloseable {
     static List<Class<?>> discoverClasses(ClassLoader loader) {
         Set<String> names = new TreeSet<>();
         try {
-            Enumeration<URL> archives = loader.getResources(BEANS_XML);
-            while (archives.hasMoreElements()) {
-                names.addAll(candidateClasses(archives.nextElement()));
+            URL index = loader.getResource(INDEX);
+            if (index != null) {
+                try (InputStream in = index.openStream()) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(names::add);
+                }
+            } else {
+                Enumeration<URL> archives = loader.getResources(BEANS_XML);
+                while (archives.hasMoreElements()) {
+                    names.addAll(candidateClasses(archives.nextElement()));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bean archives", e);
         }
+        boolean indexed = loader.getResource(INDEX) != null;
         List<Class<?>> classes = new ArrayList<>();
         for (String name : names) {
             Class<?> c;
             try {
                 c = Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
+                if (indexed) {
+                    throw new IllegalStateException("the package's bean index names " + name + ", which this class path cannot load"
+                            + " (a layer of another build?)", e);
+                }
                 continue;   // an optional dependency's class: CDI skips such classes too
             }
             boolean concrete = !c.isInterface() && !Modifier.isAbstract(c.getModifiers()) && !c.isAnnotation() && !c.isEnum()

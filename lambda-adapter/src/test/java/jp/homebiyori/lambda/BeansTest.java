@@ -319,6 +319,28 @@ class BeansTest {
     }
 
     @Test
+    void aPackagesIndex_isReadInsteadOfTheArchives_andANameItCannotLoadStopsTheStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        java.nio.file.Path index = root.resolve(Beans.INDEX);
+        java.nio.file.Files.createDirectories(index.getParent());
+        java.nio.file.Files.writeString(index, jp.homebiyori.common.web.CorsFilter.class.getName() + "\n");
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{root.toUri().toURL()}, BeansTest.class.getClassLoader())) {
+            assertThat(Beans.discoverClasses(loader)).as("the index, not the bean archives also visible here")
+                    .containsExactly(jp.homebiyori.common.web.CorsFilter.class);
+        }
+        java.nio.file.Files.writeString(index, "jp.homebiyori.common.web.NoSuchFilter\n");
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{root.toUri().toURL()}, BeansTest.class.getClassLoader())) {
+            assertThatThrownBy(() -> Beans.discoverClasses(loader)).hasMessageContaining("bean index names jp.homebiyori.common.web.NoSuchFilter");
+        }
+    }
+
+    @Test
+    void theIndexOfAClassPath_isCheckedAsAStartWouldCheckIt() {
+        assertThat(BeanIndex.classNames(BeansTest.class.getClassLoader()))
+                .contains(jp.homebiyori.common.web.CorsFilter.class.getName(), jp.homebiyori.health.HealthResource.class.getName());
+    }
+
+    @Test
     void discovery_findsTheBeanClassesOfTheBeanArchives_only() {
         List<Class<?>> found = Beans.discoverClasses(BeansTest.class.getClassLoader());
         assertThat(found).contains(jp.homebiyori.common.web.CorsFilter.class, jp.homebiyori.common.db.DynamoProducer.class,

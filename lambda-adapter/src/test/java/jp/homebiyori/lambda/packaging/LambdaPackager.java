@@ -187,8 +187,11 @@ public final class LambdaPackager {
                 .append("| function | memory | own package | + layers | = deployed | without layers (its jars) | jars in its package |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (LambdaFunction f : functions) {
+            Path index = merged.resolve(f.name() + "-beans.idx");
+            Files.writeString(index, String.join("\n", beanIndex(f, layout)) + "\n");
             long own = zip(packages.resolve(f.name() + ".zip"), "lib/",
-                    shipped(layout.packages().get(f.name()), merged.resolve(f.name() + "-libraries.jar")), Map.of());
+                    shipped(layout.packages().get(f.name()), merged.resolve(f.name() + "-libraries.jar")), Map.of(),
+                    Map.of(jp.homebiyori.lambda.BeanIndex.RESOURCE, index));
             long layerBytes = commonSize + (f.usesAiLayer() ? aiSize : 0);
             long alone = 0;
             for (String key : layout.classpaths().get(f.name())) {
@@ -232,14 +235,45 @@ public final class LambdaPackager {
     }
 
     /**
-     * Writes the jars under {@code prefix} (mode 644) and the executables at the root (mode 755), sorted,
-     * with fixed time stamps; returns the archive's size.
+     * The bean classes of a function, found and checked on exactly its class path (its package and layers, in
+     * a class loader of their own, as a function starts), for the index its package carries.
      */
+    static List<String> beanIndex(LambdaFunction f, Layout layout) throws IOException {
+        List<java.net.URL> urls = new ArrayList<>();
+        for (String key : layout.classpaths().get(f.name())) {
+            Path jar = layout.common().getOrDefault(key, layout.ai().getOrDefault(key, layout.packages().get(f.name()).get(key)));
+            urls.add(jar.toUri().toURL());
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(f.name(), urls.toArray(java.net.URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) Class.forName("jp.homebiyori.lambda.BeanIndex", true, loader)
+                    .getMethod("classNames", ClassLoader.class).invoke(null, loader);
+            return names;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException(f.name() + ": its beans cannot be wired: " + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(f.name() + ": no BeanIndex on its class path", e);
+        }
+    }
+
     private static long zip(Path target, String prefix, Collection<Path> jars, Map<String, Path> executables) throws IOException {
+        return zip(target, prefix, jars, executables, Map.of());
+    }
+
+    /**
+     * Writes the jars under {@code prefix} (mode 644), the executables at the root (mode 755) and other files
+     * at the root (mode 644), sorted, with fixed time stamps; returns the archive's size.
+     */
+    private static long zip(Path target, String prefix, Collection<Path> jars, Map<String, Path> executables,
+                            Map<String, Path> files) throws IOException {
         List<Path> sorted = jars.stream().sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(target.toFile())) {
             for (Map.Entry<String, Path> executable : new TreeMap<>(executables).entrySet()) {
                 add(zip, executable.getKey(), executable.getValue(), 0755);
+            }
+            for (Map.Entry<String, Path> file : new TreeMap<>(files).entrySet()) {
+                add(zip, file.getKey(), file.getValue(), 0644);
             }
             for (Path jar : sorted) {
                 add(zip, prefix + jar.getFileName(), jar, 0644);
