@@ -184,13 +184,13 @@ public final class LambdaPackager {
         long aiSize = zip(layers.resolve(AI_LAYER + ".zip"), "java/lib/",
                 shipped(layout.ai(), merged.resolve(AI_LAYER + "-libraries.jar")), Map.of());
         StringBuilder report = new StringBuilder()
-                .append("| function | memory | own package | + layers | = deployed | without layers (its jars) | jars in its package |\n")
+                .append("| function | memory | own package | + layers | = deployed | without layers (its jars) | jars in its package (besides the bean index) |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (LambdaFunction f : functions) {
             Path index = merged.resolve(f.name() + "-beans.idx");
             Files.writeString(index, String.join("\n", beanIndex(f, layout)) + "\n");
-            long own = zip(packages.resolve(f.name() + ".zip"), "lib/",
-                    shipped(layout.packages().get(f.name()), merged.resolve(f.name() + "-libraries.jar")), Map.of(),
+            List<Path> ownJars = shipped(layout.packages().get(f.name()), merged.resolve(f.name() + "-libraries.jar"));
+            long own = zip(packages.resolve(f.name() + ".zip"), "lib/", ownJars, Map.of(),
                     Map.of(jp.homebiyori.lambda.BeanIndex.RESOURCE, index));
             long layerBytes = commonSize + (f.usesAiLayer() ? aiSize : 0);
             long alone = 0;
@@ -200,11 +200,12 @@ public final class LambdaPackager {
             }
             report.append("| ").append(f.name()).append(" | ").append(f.memoryMb()).append(" MB | ").append(kb(own))
                     .append(" | ").append(kb(layerBytes)).append(" | ").append(kb(own + layerBytes)).append(" | ").append(kb(alone))
-                    .append(" | ").append(layout.packages().get(f.name()).values().stream().map(p -> p.getFileName().toString())
+                    .append(" | ").append(ownJars.stream().map(p -> p.getFileName().toString()).sorted()
                             .collect(Collectors.joining(", "))).append(" |\n");
         }
         report.append("\nLayers: ").append(COMMON_LAYER).append(" ").append(kb(commonSize)).append(" (")
-                .append(layout.common().size()).append(" jars), ").append(AI_LAYER).append(" ").append(kb(aiSize))
+                .append(layout.common().size()).append(" jars: ours apart, the libraries merged into ").append(COMMON_LAYER)
+                .append("-libraries.jar), ").append(AI_LAYER).append(" ").append(kb(aiSize))
                 .append(" (").append(layout.ai().size()).append(" jars: ")
                 .append(layout.ai().values().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")))
                 .append(").\n");
