@@ -124,7 +124,7 @@ final class Beans implements AutoCloseable {
     private final Map<Bean, Object> shared = new HashMap<>();
     private final Deque<Object> made = new ArrayDeque<>();
     private final Set<Bean> making = new LinkedHashSet<>();
-    private final Map<Class<?>, List<Bean>> byType = new HashMap<>();
+    private final Map<Class<?>, List<Bean>> byType = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Beans(List<Class<?>> classes, Config config) {
         this.config = config;
@@ -219,7 +219,7 @@ final class Beans implements AutoCloseable {
                 }
             } else {
                 ProducerBean pb = (ProducerBean) bean;
-                Object owner = Modifier.isStatic(pb.method().getModifiers()) ? null : make(unique(pb.method().getDeclaringClass(), pb.describe()));
+                Object owner = Modifier.isStatic(pb.method().getModifiers()) ? null : make(declaringBean(pb));
                 instance = invoke(pb.method(), owner, arguments(pb.method()));
                 if (instance == null) {
                     throw new IllegalStateException(pb.describe() + " produced null");
@@ -232,6 +232,13 @@ final class Beans implements AutoCloseable {
         } finally {
             making.remove(bean);
         }
+    }
+
+    /** The bean whose class declares a producer method (CDI calls it on that bean, not on a subclass's). */
+    private Bean declaringBean(ProducerBean producer) {
+        Class<?> owner = producer.method().getDeclaringClass();
+        return beans.stream().filter(b -> b instanceof ClassBean cb && cb.type() == owner).findFirst()
+                .orElseThrow(() -> new IllegalStateException(producer.describe() + ": its class is no bean"));
     }
 
     private Object[] arguments(Executable executable) {
