@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,23 +33,7 @@ class BeansTest {
 
     /** A configuration of exactly {@code values}, from whichever MicroProfile Config implementation is here. */
     private static Config config(Map<String, String> values) {
-        ConfigSource source = new ConfigSource() {
-            @Override
-            public java.util.Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "BeansTest";
-            }
-        };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
+        return ConfigProviderResolver.instance().getBuilder().withSources(jp.homebiyori.testkit.TestStack.configSourceOf(values)).build();
     }
 
     private static Beans beans(Map<String, String> values, Class<?>... classes) {

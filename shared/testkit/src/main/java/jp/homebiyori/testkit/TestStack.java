@@ -1,6 +1,5 @@
 package jp.homebiyori.testkit;
 
-import io.helidon.config.mp.MpConfigSources;
 import jp.homebiyori.common.config.AwsClients;
 import jp.homebiyori.common.db.TableNames;
 import jp.homebiyori.common.db.TableProvisioner;
@@ -154,12 +153,12 @@ public final class TestStack {
     public static ConfigSource configSource(Map<String, String> extra) {
         Map<String, String> config = freshConfig();
         config.putAll(extra);
-        return new OrdinalSource(MpConfigSources.create("homebiyori-test-stack", config));
+        return new MapSource(Map.copyOf(config));
     }
 
     /** Exactly {@code config} as a config source (e.g. a {@link #freshConfig()} the test also hands to another process). */
     public static ConfigSource configSourceOf(Map<String, String> config) {
-        return new OrdinalSource(MpConfigSources.create("homebiyori-test-stack", Map.copyOf(config)));
+        return new MapSource(Map.copyOf(config));
     }
 
     /** A user-pool access token for {@code sub}, valid for an hour. */
@@ -172,20 +171,21 @@ public final class TestStack {
         return issuer().mint(DevTokenIssuer.Pool.ADMIN, sub, Duration.ofHours(1));
     }
 
-    private record OrdinalSource(ConfigSource delegate) implements ConfigSource {
+    /** A fixed map as a config source, for whichever MicroProfile Config implementation reads it (Helidon's in pods, SmallRye's in functions). */
+    private record MapSource(Map<String, String> values) implements ConfigSource {
         @Override
         public java.util.Set<String> getPropertyNames() {
-            return delegate.getPropertyNames();
+            return values.keySet();
         }
 
         @Override
         public String getValue(String propertyName) {
-            return delegate.getValue(propertyName);
+            return values.get(propertyName);
         }
 
         @Override
         public String getName() {
-            return delegate.getName();
+            return "homebiyori-test-stack";
         }
 
         @Override
