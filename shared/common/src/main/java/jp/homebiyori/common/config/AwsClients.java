@@ -102,12 +102,17 @@ public final class AwsClients {
             this.build = build;
         }
 
+        private boolean closed;
+
         T get() {
             T built = client;
             if (built != null) {
                 return built;
             }
             synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("the client was closed before its first use");
+                }
                 if (client == null) {
                     client = java.util.Objects.requireNonNull(build.get(), "built client");
                 }
@@ -116,6 +121,7 @@ public final class AwsClients {
         }
 
         synchronized void closeIfBuilt() {
+            closed = true;
             if (client != null) {
                 client.close();
             }

@@ -31,10 +31,10 @@ public class ParameterStoreProducer {
         if (!"ssm".equals(source)) {
             return InMemoryParameterStore.fromConfig(config);
         }
-        SsmClient ssm = AwsClients.build(SsmClient.builder(),
-                config.getOptionalValue("homebiyori.aws.region", String.class).orElse("ap-northeast-1"),
-                config.getOptionalValue("homebiyori.aws.ssm.endpoint", String.class),
-                Duration.ofSeconds(3));
+        String region = config.getOptionalValue("homebiyori.aws.region", String.class).orElse("ap-northeast-1");
+        java.util.Optional<String> endpoint = config.getOptionalValue("homebiyori.aws.ssm.endpoint", String.class);
+        // built by the first read (the maintenance filter's, on the first request), not when the filters are made
+        SsmClient ssm = AwsClients.lazy(SsmClient.class, () -> AwsClients.build(SsmClient.builder(), region, endpoint, Duration.ofSeconds(3)));
         return new SsmParameterStore(ssm, config.getValue("homebiyori.env", String.class),
                 Duration.ofSeconds(config.getOptionalValue("homebiyori.parameters.cache-seconds", Integer.class).orElse(30)),
                 Clock.systemUTC());

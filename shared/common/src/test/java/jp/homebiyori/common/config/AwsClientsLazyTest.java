@@ -58,7 +58,9 @@ class AwsClientsLazyTest {
         });
         assertThat(built).hasValue(0);
         assertThat(lazy.toString()).isEqualTo("lazy Pinger");
-        assertThat(lazy).isEqualTo(lazy).hasSameHashCodeAs(lazy);
+        assertThat(lazy.equals(lazy)).isTrue();
+        assertThat(lazy.equals(AwsClients.lazy(Pinger.class, () -> real))).isFalse();
+        assertThat(lazy.hashCode()).isEqualTo(System.identityHashCode(lazy));
         assertThat(built).as("toString/equals/hashCode build nothing").hasValue(0);
 
         assertThat(lazy.ping("a")).isEqualTo("pong a");
@@ -91,11 +93,31 @@ class AwsClientsLazyTest {
     }
 
     @Test
+    void aClientClosedBeforeItsFirstUse_isNotBuiltByALaterCall() {
+        AtomicInteger built = new AtomicInteger();
+        Pinger lazy = AwsClients.lazy(Pinger.class, () -> {
+            built.incrementAndGet();
+            return new RealPinger();
+        });
+        lazy.close();
+        assertThatThrownBy(() -> lazy.ping("late")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(built).hasValue(0);
+    }
+
+    @Test
     void concurrentFirstCalls_buildOneClient() throws Exception {
         AtomicInteger built = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch building = new CountDownLatch(1);
         Pinger lazy = AwsClients.lazy(Pinger.class, () -> {
             built.incrementAndGet();
+            building.countDown();
+            try {
+                // a slow build: the other callers arrive while it runs, and must wait for this one
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return new RealPinger();
         });
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -109,6 +131,7 @@ class AwsClientsLazyTest {
                 }));
             }
             go.countDown();
+            assertThat(building.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             for (Future<String> answer : answers) {
                 assertThat(answer.get()).startsWith("pong t");
             }
