@@ -44,12 +44,17 @@ final class Backend {
             List<Class<?>> classes = Beans.discoverClasses(loader);
             long discovered = System.nanoTime();
             // the thread's class loader, as every other reader of the configuration (ConfigProvider.getConfig()):
-            // Helidon builds one configuration per class loader, and the runtime's loader is not ours
+            // MicroProfile Config keeps one configuration per class loader, and the runtime's loader is not ours
             Config config = ConfigProvider.getConfig();
             long configured = System.nanoTime();
             boolean indexed = loader.getResource(BeanIndex.RESOURCE) != null;
             Beans found = indexed ? Beans.indexed(classes, config) : Beans.of(classes, config);
-            found.fireStarted();
+            try {
+                found.fireStarted();
+            } catch (RuntimeException | Error e) {
+                found.close();   // what the observers started (a polling thread) does not outlive the failed start
+                throw e;
+            }
             long end = System.nanoTime();
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("homebiyori-beans-close").unstarted(found::close));
             beans = found;

@@ -84,6 +84,8 @@ import java.util.stream.Stream;
  */
 final class Beans implements AutoCloseable {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Beans.class.getName());
+
     private static final String BEANS_XML = "META-INF/beans.xml";
     /**
      * The bean classes of a function, listed when it is packaged ({@link BeanIndex}): read instead of every
@@ -191,9 +193,16 @@ final class Beans implements AutoCloseable {
     public synchronized void close() {
         while (!made.isEmpty()) {
             Object bean = made.pop();
-            for (Method m : bean.getClass().getDeclaredMethods()) {
-                if (m.isAnnotationPresent(PreDestroy.class) && m.getParameterCount() == 0) {
-                    invoke(m, bean, new Object[0]);
+            for (Class<?> c = bean.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.isAnnotationPresent(PreDestroy.class) && m.getParameterCount() == 0) {
+                        try {
+                            invoke(m, bean, new Object[0]);
+                        } catch (RuntimeException e) {
+                            // as CDI: one bean's failing clean-up does not keep the others from theirs
+                            LOG.warning("@PreDestroy " + c.getName() + "." + m.getName() + " failed: " + e.getClass().getSimpleName());
+                        }
+                    }
                 }
             }
         }
@@ -271,7 +280,13 @@ final class Beans implements AutoCloseable {
             throw new IllegalStateException("@ConfigProperty without a name in " + describe(where));
         }
         if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
-            return config.getOptionalValue(name, rawClass(p.getActualTypeArguments()[0], where));
+            Class<?> target = rawClass(p.getActualTypeArguments()[0], where);
+            Optional<?> value = config.getOptionalValue(name, target);
+            if (value.isPresent() || ConfigProperty.UNCONFIGURED_VALUE.equals(property.defaultValue())) {
+                return value;
+            }
+            // as MicroProfile Config's injection: an Optional with a default is never empty
+            return config.getConverter(target).map(c -> c.convert(property.defaultValue()));
         }
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             Class<?> element = rawClass(p.getActualTypeArguments()[0], where);
@@ -441,7 +456,13 @@ final class Beans implements AutoCloseable {
         if ("jar".equals(beansXml.getProtocol())) {
             JarURLConnection connection = (JarURLConnection) beansXml.openConnection();
             connection.setUseCaches(false);
-            try (JarFile jar = new JarFile(connection.getJarFileURL().getPath())) {
+            java.nio.file.Path jarPath;
+            try {
+                jarPath = java.nio.file.Path.of(connection.getJarFileURL().toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+            try (JarFile jar = new JarFile(jarPath.toFile())) {
                 Iterator<JarEntry> entries = jar.entries().asIterator();
                 while (entries.hasNext()) {
                     JarEntry e = entries.next();

@@ -155,6 +155,34 @@ class BeansTest {
     }
 
     @ApplicationScoped
+    public static class OptionalWithDefault {
+        final Optional<Integer> withDefault;
+        final Optional<Integer> without;
+
+        @Inject
+        public OptionalWithDefault(@ConfigProperty(name = "opt.with", defaultValue = "7") Optional<Integer> withDefault,
+                                   @ConfigProperty(name = "opt.without") Optional<Integer> without) {
+            this.withDefault = withDefault;
+            this.without = without;
+        }
+    }
+
+    public static class BaseClosing {
+        @PreDestroy
+        void baseClose() {
+            EVENTS.add("closed base");
+        }
+    }
+
+    @ApplicationScoped
+    public static class FailingClose extends BaseClosing {
+        @PreDestroy
+        void close() {
+            throw new IllegalStateException("cannot close");
+        }
+    }
+
+    @ApplicationScoped
     public static class Loop1 {
         @Inject
         public Loop1(Loop2 other) {
@@ -282,6 +310,26 @@ class BeansTest {
         assertThat(EVENTS).containsExactly("started", "closed Closing");
         beans.close();
         assertThat(EVENTS).as("closed once").hasSize(2);
+    }
+
+    @Test
+    void anOptionalPropertyWithADefault_isNeverEmpty_asInMicroProfileConfig() {
+        OptionalWithDefault bean = beans(Map.of(), OptionalWithDefault.class).get(OptionalWithDefault.class);
+        assertThat(bean.withDefault).contains(7);
+        assertThat(bean.without).isEmpty();
+        assertThat(beans(Map.of("opt.with", "9"), OptionalWithDefault.class).get(OptionalWithDefault.class).withDefault).contains(9);
+    }
+
+    @Test
+    void aFailingPreDestroy_doesNotKeepTheOthers_norTheInheritedOnes_fromRunning() {
+        EVENTS.clear();
+        Beans beans = beans(Map.of(), Polite.class, Closing.class, FailingClose.class);
+        beans.get(Closing.class);
+        beans.get(FailingClose.class);
+
+        beans.close();
+
+        assertThat(EVENTS).containsExactly("closed base", "closed Closing");
     }
 
     @Test

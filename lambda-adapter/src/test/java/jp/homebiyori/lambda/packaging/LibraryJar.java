@@ -37,13 +37,15 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>What stays equivalent to the separate jars, and how:
  * <ul>
- *   <li>classes and resources: the first jar (by file name, the class path's order) wins, as it did
- *       (also for {@code META-INF/maven/}: a library that shades another carries that one's descriptors);
- *       a resource two jars hold with different content is refused — unless it is one of the aggregated
+ *   <li>classes and resources: one copy; a class or resource two jars hold with different content is
+ *       refused (on a class path the first jar would win silently; here the build stops), except Maven's
+ *       descriptors under {@code META-INF/maven/} (a library that shades another carries that one's: the
+ *       first is kept) and the aggregated
  *       kinds: {@code META-INF/services/*} and Helidon's {@code META-INF/helidon/manifest} (lines
  *       concatenated, as {@code getResources} saw them all), Helidon's {@code META-INF/helidon/*.json}
  *       (arrays concatenated);</li>
  *   <li>licences and notices are kept per library under {@code META-INF/licenses/<jar>/};</li>
+ *   <li>versioned entries ({@code META-INF/versions/}) only from multi-release jars (others never used them);</li>
  *   <li>dropped: module descriptors (a merged jar is no module; they were on the class path, not the
  *       module path), jar indexes ({@code INDEX.LIST} would hide the other jars' packages), signatures
  *       (they sign another jar), the libraries' own manifests — the merged manifest is
@@ -79,12 +81,14 @@ final class LibraryJar {
             String jarName = jar.getFileName().toString();
             try (JarFile file = new JarFile(jar.toFile(), false)) {
                 Manifest manifest = file.getManifest();
-                multiRelease |= manifest != null && "true".equalsIgnoreCase(manifest.getMainAttributes().getValue("Multi-Release"));
+                boolean thisMultiRelease = manifest != null && "true".equalsIgnoreCase(manifest.getMainAttributes().getValue("Multi-Release"));
+                multiRelease |= thisMultiRelease;
                 for (Enumeration<? extends ZipEntry> e = file.entries(); e.hasMoreElements(); ) {
                     ZipEntry entry = e.nextElement();
                     String name = entry.getName();
-                    if (entry.isDirectory() || DROPPED.matcher(name).matches()) {
-                        continue;
+                    if (entry.isDirectory() || DROPPED.matcher(name).matches()
+                            || !thisMultiRelease && name.startsWith("META-INF/versions/")) {
+                        continue;   // versioned entries of a jar that is not multi-release were never read: keep it so
                     }
                     byte[] bytes = file.getInputStream(entry).readAllBytes();
                     if (CONCATENATED.matcher(name).matches()) {
@@ -100,11 +104,11 @@ final class LibraryJar {
                         entries.put("META-INF/licenses/" + jarName + "/" + name.substring(name.lastIndexOf('/') + 1), bytes);
                     } else if (!entries.containsKey(name)) {
                         entries.put(name, bytes);
-                    } else if (!Arrays.equals(entries.get(name), bytes) && !name.endsWith(".class") && !name.startsWith("META-INF/maven/")) {
+                    } else if (!Arrays.equals(entries.get(name), bytes) && !name.startsWith("META-INF/maven/")) {
                         conflicts.add(name + " (again in " + jarName + ")");
                     }
-                    // a class a second jar repeats: the first on the class path was loaded before, so is now;
-                    // Maven's descriptive files of a library another one shades inside: the library's own are kept
+                    // the same bytes twice: one copy; Maven's descriptive files of a library another one shades
+                    // inside: the library's own are kept
                 }
             }
         }

@@ -106,13 +106,23 @@ class LibraryJarTest {
     }
 
     @Test
-    void theFirstJarOnTheClassPath_keepsWinningForAClass() throws IOException {
-        Path a = jar("a-1.0.jar", false, entries("x/Same.class", "from a"));
-        Path b = jar("b-1.0.jar", false, entries("x/Same.class", "from b"));
+    void aClassTwoLibrariesHoldDifferently_isRefused_theSameBytesKeptOnce() throws IOException {
+        Path a = jar("a-1.0.jar", false, entries("x/Same.class", "from a", "x/Twin.class", "twin"));
+        Path b = jar("b-1.0.jar", false, entries("x/Same.class", "from b", "x/Twin.class", "twin"));
 
-        Map<String, byte[]> entries = LibraryJar.merge(List.of(b, a), dir.resolve("libraries.jar"));
+        assertThatThrownBy(() -> LibraryJar.merge(List.of(b, a), dir.resolve("libraries.jar")))
+                .hasMessageContaining("x/Same.class (again in b-1.0.jar)").hasMessageNotContaining("Twin");
+    }
 
-        assertThat(new String(entries.get("x/Same.class"), StandardCharsets.UTF_8)).isEqualTo("from a");
+    @Test
+    void versionedEntriesOfAJarThatIsNotMultiRelease_areLeftOut() throws IOException {
+        Path mr = jar("a-1.0.jar", true, entries("META-INF/versions/11/a/A.class", "A11"));
+        Path plain = jar("b-1.0.jar", false, entries("b/B.class", "B", "META-INF/versions/11/b/B.class", "never read"));
+
+        Map<String, byte[]> entries = LibraryJar.merge(List.of(mr, plain), dir.resolve("libraries.jar"));
+
+        assertThat(entries).containsKeys("META-INF/versions/11/a/A.class", "b/B.class")
+                .doesNotContainKey("META-INF/versions/11/b/B.class");
     }
 
     @Test
