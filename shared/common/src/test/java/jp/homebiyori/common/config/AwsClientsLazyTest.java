@@ -48,14 +48,19 @@ class AwsClientsLazyTest {
         }
     }
 
+    /** A lazy Pinger whose builds {@code built} counts. */
+    private static Pinger counted(AtomicInteger built, java.util.function.Supplier<Pinger> build) {
+        return AwsClients.lazy(Pinger.class, () -> {
+            built.incrementAndGet();
+            return build.get();
+        });
+    }
+
     @Test
     void nothingIsBuiltUntilTheFirstCall_thenTheOneClientServesEveryCall() {
         AtomicInteger built = new AtomicInteger();
         RealPinger real = new RealPinger();
-        Pinger lazy = AwsClients.lazy(Pinger.class, () -> {
-            built.incrementAndGet();
-            return real;
-        });
+        Pinger lazy = counted(built, () -> real);
         assertThat(built).hasValue(0);
         assertThat(lazy.toString()).isEqualTo("lazy Pinger");
         assertThat(lazy.equals(lazy)).isTrue();
@@ -78,10 +83,7 @@ class AwsClientsLazyTest {
     @Test
     void close_closesABuiltClient_andBuildsNone() {
         AtomicInteger built = new AtomicInteger();
-        Pinger never = AwsClients.lazy(Pinger.class, () -> {
-            built.incrementAndGet();
-            return new RealPinger();
-        });
+        Pinger never = counted(built, RealPinger::new);
         never.close();
         assertThat(built).hasValue(0);
 
@@ -95,10 +97,7 @@ class AwsClientsLazyTest {
     @Test
     void aClientClosedBeforeItsFirstUse_isNotBuiltByALaterCall() {
         AtomicInteger built = new AtomicInteger();
-        Pinger lazy = AwsClients.lazy(Pinger.class, () -> {
-            built.incrementAndGet();
-            return new RealPinger();
-        });
+        Pinger lazy = counted(built, RealPinger::new);
         lazy.close();
         assertThatThrownBy(() -> lazy.ping("late")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThat(built).hasValue(0);
