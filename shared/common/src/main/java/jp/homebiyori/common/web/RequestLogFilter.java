@@ -1,6 +1,5 @@
 package jp.homebiyori.common.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,10 +8,10 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import jp.homebiyori.common.auth.Caller;
+import jp.homebiyori.common.logging.JsonLine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -30,7 +29,6 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
     public static final String REQUEST_ID_HEADER = "x-request-id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
     private static final Logger ACCESS = Logger.getLogger("homebiyori.access");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -42,22 +40,22 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         RequestScope scope = RequestScope.current();
         response.getHeaders().putSingle(REQUEST_ID_HEADER, scope.requestId());
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("type", "request");
-        line.put("request_id", scope.requestId());
-        line.put("service", scope.operation().map(ApiOperation::service).orElse("-"));
-        line.put("operation", scope.operation().map(ApiOperation::operationId).orElse("-"));
-        line.put("method", request.getMethod());
-        line.put("route", RouteTemplates.of(request));
-        line.put("status", response.getStatus());
-        line.put("latency_ms", (System.nanoTime() - scope.startNanos()) / 1_000_000.0);
-        line.put("user_id", scope.caller().map(Caller::id).orElse(null));
-        RequestMetrics.record(scope.operation().map(ApiOperation::service).orElse("-"), response.getStatus(),
-                System.nanoTime() - scope.startNanos());
-        try {
-            ACCESS.info(JSON.writeValueAsString(line));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ACCESS.warning("request log line failed: " + e.getMessage());
+        long nanos = System.nanoTime() - scope.startNanos();
+        String service = scope.operation().map(ApiOperation::service).orElse("-");
+        RequestMetrics.record(service, response.getStatus(), nanos);
+        if (ACCESS.isLoggable(Level.INFO)) {
+            String user = scope.caller().map(Caller::id).orElse(null);
+            ACCESS.info(JsonLine.of(json -> {
+                json.writeStringField("type", "request");
+                json.writeStringField("request_id", scope.requestId());
+                json.writeStringField("service", service);
+                json.writeStringField("operation", scope.operation().map(ApiOperation::operationId).orElse("-"));
+                json.writeStringField("method", request.getMethod());
+                json.writeStringField("route", RouteTemplates.of(request));
+                json.writeNumberField("status", response.getStatus());
+                json.writeNumberField("latency_ms", nanos / 1_000_000.0);
+                json.writeStringField("user_id", user);
+            }));
         }
     }
 }
