@@ -3,6 +3,7 @@ package jp.homebiyori.lambda;
 import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
+import jakarta.validation.ValidatorFactory;
 import jp.homebiyori.common.web.ApiApplications;
 import jp.homebiyori.common.web.ApiKind;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -27,6 +28,8 @@ final class Backend {
     private static final Logger LOG = Logger.getLogger(Backend.class.getName());
 
     private static Beans beans;
+    /** The rank of a binding that replaces one of Jersey's (theirs are unranked: 0). */
+    static final int PREINITIALIZED = 100;
 
     static {
         // logging.properties (JSON lines) as a Helidon container would apply it, before anything logs
@@ -96,6 +99,19 @@ final class Backend {
                 resources.forEach(resource -> bindLazily(this, wired, resource));
             }
         });
+        if (ApiApplications.beanValidationEnabled()) {
+            // Bean Validation's bootstrap on the second thread while Jersey builds the application; Jersey is given
+            // that configuration and factory instead of its own binding's (ranked above it), otherwise the same
+            Preinitializer.Shared<Preinitializer.BeanValidation> validation = Preinitializer.validation();
+            config.register(new AbstractBinder() {
+                @Override
+                protected void configure() {
+                    bindFactory(() -> validation.get().configuration()).to(jakarta.validation.Configuration.class)
+                            .in(Singleton.class).ranked(PREINITIALIZED);
+                    bindFactory(() -> validation.get().factory()).to(ValidatorFactory.class).in(Singleton.class).ranked(PREINITIALIZED);
+                }
+            });
+        }
         for (Class<?> provider : ApiApplications.COMMON_PROVIDERS) {
             if (provider.isAnnotationPresent(ApplicationScoped.class)) {
                 config.register(wired.get(provider));
@@ -103,7 +119,19 @@ final class Backend {
                 config.register(provider);
             }
         }
+        // the first request needs its resource's object graph (Jersey asks for it while routing): made beside Jersey's start
+        Preinitializer.warm("the resources", () -> resources.forEach(wired::get));
         return config;
+    }
+
+    /**
+     * Without the container's own access log: the common layer's request log already writes one line per
+     * request (no address, no user agent); the container's would add a second, with the caller's IP address
+     * and user agent, formatted on every request.
+     */
+    static <H extends LambdaContainerHandler<?, ?, ?, ?>> H quiet(H handler) {
+        handler.setLogFormatter(null);
+        return handler;
     }
 
     /** Jersey asks its injection manager for a resource before it makes one itself: the bean, made once on first use. */

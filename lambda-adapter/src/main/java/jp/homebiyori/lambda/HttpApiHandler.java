@@ -18,7 +18,12 @@ import java.io.OutputStream;
 public class HttpApiHandler implements RequestStreamHandler {
 
     private static final JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> HANDLER =
-            JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(Backend.application());
+            start();
+
+    private static JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> start() {
+        Preinitializer.warmUp(HttpApiV2ProxyRequest.class);
+        return Backend.quiet(JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(Backend.application()));
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -22,10 +22,15 @@ import java.io.OutputStream;
 public class HttpHandler implements RequestStreamHandler {
 
     private static final JerseyLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> HANDLER =
-            JerseyLambdaContainerHandler.getAwsProxyHandler(Backend.application());
+            start();
 
     static {
         SnapStartPriming.register(request -> HANDLER.proxy(request, new SnapStartPriming.PrimingContext()).getStatusCode());
+    }
+
+    private static JerseyLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> start() {
+        Preinitializer.warmUp(AwsProxyRequest.class);   // first: it runs beside all that follows
+        return Backend.quiet(JerseyLambdaContainerHandler.getAwsProxyHandler(Backend.application()));
     }
 
     @Override

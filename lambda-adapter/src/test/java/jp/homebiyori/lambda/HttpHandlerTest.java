@@ -130,4 +130,44 @@ class HttpHandlerTest {
         // health 200, a user route without a token 401, an unknown route 404: each layer of the stack answered
         assertThat(statuses.subList(0, SnapStartPriming.PATHS.size())).containsExactly(200, 401, 404);
     }
+
+    @Test
+    void eachRequest_isLoggedOnce_byTheRequestLog_withoutTheCallersAddressOrAgent() throws Exception {
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord record) { records.add(record); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/profile").header("x-request-id", "lambda-log-0001")
+                    .send((in, out) -> handler.handleRequest(in, out, new TestContext()));
+            assertError(reply, 401, "UNAUTHORIZED");
+        } finally {
+            root.removeHandler(capture);
+        }
+
+        java.util.List<String> lines = records.stream().map(r -> new jp.homebiyori.common.logging.JsonLogFormatter().format(r)).toList();
+        java.util.List<JsonNode> mine = lines.stream().filter(l -> l.contains("lambda-log-0001")).map(l -> {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(l);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(mine).as(lines.toString()).hasSize(1);
+        JsonNode line = mine.get(0);
+        assertThat(line.path("type").asText()).isEqualTo("request");
+        assertThat(line.path("logger").asText()).isEqualTo("homebiyori.access");
+        assertThat(line.path("service").asText()).isEqualTo("user-service");
+        assertThat(line.path("operation").asText()).isEqualTo("getProfile");
+        assertThat(line.path("route").asText()).isEqualTo("/api/users/profile");
+        assertThat(line.path("status").asInt()).isEqualTo(401);
+        assertThat(line.path("latency_ms").isNumber()).isTrue();
+        assertThat(line.get("user_id").isNull()).isTrue();
+        // the container's own access line (address, user agent) is off: no record anywhere names them
+        assertThat(lines).noneMatch(l -> l.contains("203.0.113") || l.contains("Mozilla") || l.contains("combined"));
+    }
 }

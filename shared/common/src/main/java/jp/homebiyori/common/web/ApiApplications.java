@@ -89,14 +89,20 @@ public final class ApiApplications {
         return classes;
     }
 
+    /**
+     * Whether Bean Validation is on: unless a deployment serves only operations without parameters or bodies to
+     * check ({@code homebiyori.bean-validation.enabled=false}: health-check's Lambda, where Hibernate Validator
+     * would be ~500 classes of a 128 MB function's start-up).
+     */
+    public static boolean beanValidationEnabled() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("homebiyori.bean-validation.enabled", Boolean.class).orElse(true);
+    }
+
     /** Jersey properties every application sets. */
     public static Map<String, Object> properties() {
-        // Bean Validation on unless a deployment serves only operations without parameters or bodies to check
-        // (health-check's Lambda: Hibernate Validator is ~500 classes of a 128 MB function's start-up)
-        boolean validation = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("homebiyori.bean-validation.enabled", Boolean.class).orElse(true);
         return Map.of(
-                "jersey.config.beanValidation.disable.server", !validation,
+                "jersey.config.beanValidation.disable.server", !beanValidationEnabled(),
                 "jersey.config.server.wadl.disableWadl", true,
                 "jersey.config.server.response.setStatusOverSendError", true);
     }
