@@ -397,6 +397,62 @@ final class Beans implements AutoCloseable {
                 unique(rawClass(type, executable), describe(executable));
             }
         }
+        checkNoCycles();
+    }
+
+    /**
+     * No bean needs itself through a chain of constructor or producer arguments (or a producer's declaring
+     * bean). CDI breaks such a chain with the proxy of a normal-scoped bean; beans made here have no proxies,
+     * so the chain could never be made: refused here rather than on the first request that needs it.
+     * {@code Instance<T>} and {@code Provider<T>} are looked up later and end no chain.
+     */
+    private void checkNoCycles() {
+        Set<Bean> done = new java.util.HashSet<>();
+        for (Bean bean : beans) {
+            visit(bean, new java.util.ArrayList<>(), done);
+        }
+    }
+
+    private void visit(Bean bean, List<Bean> path, Set<Bean> done) {
+        if (done.contains(bean)) {
+            return;
+        }
+        int at = path.indexOf(bean);
+        if (at >= 0) {
+            List<String> chain = new java.util.ArrayList<>(path.subList(at, path.size()).stream().map(Bean::describe).toList());
+            chain.add(bean.describe());
+            throw new IllegalStateException("circular dependency: " + String.join(" -> ", chain)
+                    + " (CDI would break it with a proxy; inject Instance<T> on one side)");
+        }
+        path.add(bean);
+        for (Bean dependency : eagerDependencies(bean)) {
+            visit(dependency, path, done);
+        }
+        path.removeLast();
+        done.add(bean);
+    }
+
+    /** The beans that must exist before {@code bean} can be made. */
+    private List<Bean> eagerDependencies(Bean bean) {
+        List<Bean> out = new java.util.ArrayList<>();
+        Executable executable;
+        if (bean instanceof ClassBean cb) {
+            executable = constructorOf(cb.type());
+        } else {
+            ProducerBean pb = (ProducerBean) bean;
+            executable = pb.method();
+            if (!Modifier.isStatic(pb.method().getModifiers())) {
+                out.add(declaringBean(pb));
+            }
+        }
+        for (Parameter p : executable.getParameters()) {
+            Type type = p.getParameterizedType();
+            boolean lazy = type instanceof ParameterizedType pt && (pt.getRawType() == Instance.class || pt.getRawType() == jakarta.inject.Provider.class);
+            if (!lazy && !p.isAnnotationPresent(ConfigProperty.class) && type != Config.class) {
+                out.add(unique(rawClass(type, executable), describe(executable)));
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- discovery and checks
@@ -525,23 +581,51 @@ final class Beans implements AutoCloseable {
         return -1;
     }
 
+    /** What CDI would honour on a bean and nothing here implements: refused, so that a function never wires it differently. */
+    private static final List<Class<? extends Annotation>> UNSUPPORTED_ON_CLASSES = List.of(
+            jakarta.enterprise.inject.Alternative.class, jakarta.enterprise.inject.Typed.class,
+            jakarta.enterprise.inject.Specializes.class, jakarta.enterprise.inject.Vetoed.class,
+            jakarta.decorator.Decorator.class, jakarta.interceptor.Interceptor.class);
+
     private static void checkSupported(Class<?> c) {
         for (Annotation a : c.getAnnotations()) {
             Class<? extends Annotation> t = a.annotationType();
             if (t != ApplicationScoped.class && t.isAnnotationPresent(NormalScope.class)) {
                 throw new IllegalStateException(c.getName() + " is @" + t.getSimpleName() + ": only application-scoped and dependent beans are wired in a Lambda");
             }
+            if (UNSUPPORTED_ON_CLASSES.contains(t) || t.isAnnotationPresent(jakarta.enterprise.inject.Stereotype.class)
+                    || isQualifier(t)) {
+                throw new IllegalStateException(c.getName() + " is @" + t.getSimpleName() + ": not supported in a Lambda");
+            }
         }
         for (var f : c.getDeclaredFields()) {
             if (f.isAnnotationPresent(Inject.class)) {
                 throw new IllegalStateException("field injection in " + c.getName() + "." + f.getName() + ": use constructor injection");
+            }
+            if (f.isAnnotationPresent(Produces.class)) {
+                throw new IllegalStateException("producer field " + c.getName() + "." + f.getName() + ": use a producer method");
             }
         }
         for (Method m : c.getDeclaredMethods()) {
             if (m.isAnnotationPresent(Inject.class)) {
                 throw new IllegalStateException("initializer method " + c.getName() + "." + m.getName() + ": use constructor injection");
             }
+            if (m.isAnnotationPresent(jakarta.annotation.PostConstruct.class)) {
+                throw new IllegalStateException("@PostConstruct " + c.getName() + "." + m.getName() + ": do that work in the constructor");
+            }
+            if (m.isAnnotationPresent(Produces.class)) {
+                for (Annotation a : m.getAnnotations()) {
+                    if (isQualifier(a.annotationType()) || a.annotationType().isAnnotationPresent(jakarta.enterprise.inject.Stereotype.class)
+                            || UNSUPPORTED_ON_CLASSES.contains(a.annotationType())) {
+                        throw new IllegalStateException("producer " + c.getName() + "." + m.getName() + " is @"
+                                + a.annotationType().getSimpleName() + ": not supported in a Lambda");
+                    }
+                }
+            }
             for (Parameter p : m.getParameters()) {
+                if (p.isAnnotationPresent(jakarta.enterprise.inject.Disposes.class)) {
+                    throw new IllegalStateException("disposer " + c.getName() + "." + m.getName() + ": not supported in a Lambda");
+                }
                 if (p.isAnnotationPresent(Observes.class) && !startupObservers(c).contains(m)) {
                     throw new IllegalStateException("observer " + c.getName() + "." + m.getName()
                             + ": only @Observes @Initialized(ApplicationScoped.class) is delivered in a Lambda");
@@ -566,10 +650,15 @@ final class Beans implements AutoCloseable {
     private static void checkNoQualifier(Parameter p, Executable where) {
         for (Annotation a : p.getAnnotations()) {
             Class<? extends Annotation> t = a.annotationType();
-            if (t.isAnnotationPresent(Qualifier.class) && t != Default.class && t != Any.class && t != ConfigProperty.class) {
+            if (isQualifier(t) && t != ConfigProperty.class) {
                 throw new IllegalStateException("qualifier @" + t.getSimpleName() + " in " + describe(where) + " is not supported in a Lambda");
             }
         }
+    }
+
+    /** A qualifier other than the two every bean has. */
+    private static boolean isQualifier(Class<? extends Annotation> t) {
+        return t.isAnnotationPresent(Qualifier.class) && t != Default.class && t != Any.class;
     }
 
     private static Constructor<?> constructorOf(Class<?> type) {

@@ -196,6 +196,84 @@ class BeansTest {
         }
     }
 
+    /** Produces a {@link Produced} from a bean that itself needs one: a chain through a producer. */
+    @ApplicationScoped
+    public static class LoopThroughProducer {
+        @Inject
+        public LoopThroughProducer(NeedsProduced needs) {
+        }
+
+        @Produces
+        Produced produced() {
+            return new Produced();
+        }
+    }
+
+    public static class Produced {
+    }
+
+    @ApplicationScoped
+    public static class NeedsProduced {
+        @Inject
+        public NeedsProduced(Produced produced) {
+        }
+    }
+
+    @ApplicationScoped
+    @jakarta.inject.Named("named")
+    public static class NamedBean {
+    }
+
+    @ApplicationScoped
+    @jakarta.enterprise.inject.Alternative
+    public static class AlternativeBean {
+    }
+
+    @jakarta.enterprise.inject.Stereotype
+    @ApplicationScoped
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    public @interface Stereotyped {
+    }
+
+    @ApplicationScoped
+    @Stereotyped
+    public static class StereotypedBean {
+    }
+
+    @ApplicationScoped
+    public static class WithPostConstruct {
+        @jakarta.annotation.PostConstruct
+        void init() {
+        }
+    }
+
+    @ApplicationScoped
+    public static class ProducerField {
+        @Produces
+        Produced produced = new Produced();
+    }
+
+    @ApplicationScoped
+    public static class QualifiedProducer {
+        @Produces
+        @jakarta.inject.Named("special")
+        Produced produced() {
+            return new Produced();
+        }
+    }
+
+    @ApplicationScoped
+    public static class WithDisposer {
+        @Produces
+        Produced produced() {
+            return new Produced();
+        }
+
+        void dispose(@jakarta.enterprise.inject.Disposes Produced produced) {
+        }
+    }
+
     @RequestScoped
     public static class PerRequest {
     }
@@ -334,11 +412,23 @@ class BeansTest {
 
     @Test
     void whatCdiWouldWireDifferently_isRefusedAtStart() {
-        assertThatThrownBy(() -> beans(Map.of(), Loop1.class, Loop2.class).get(Loop1.class))
+        assertThatThrownBy(() -> beans(Map.of(), Loop1.class, Loop2.class))
+                .hasMessageContaining("circular dependency: bean " + Loop1.class.getName())
+                .hasMessageContaining(Loop2.class.getName());
+        assertThatThrownBy(() -> beans(Map.of(), LoopThroughProducer.class, NeedsProduced.class))
+                .hasMessageContaining("circular dependency");
+        assertThatThrownBy(() -> Beans.check(List.of(Loop1.class, Loop2.class))).as("the packaging-time check too")
                 .hasMessageContaining("circular dependency");
         assertThatThrownBy(() -> beans(Map.of(), PerRequest.class)).hasMessageContaining("@RequestScoped");
         assertThatThrownBy(() -> beans(Map.of(), Polite.class, FieldInjected.class)).hasMessageContaining("field injection");
         assertThatThrownBy(() -> beans(Map.of(), Polite.class, Qualified.class)).hasMessageContaining("qualifier @Named");
+        assertThatThrownBy(() -> beans(Map.of(), NamedBean.class)).hasMessageContaining("is @Named");
+        assertThatThrownBy(() -> beans(Map.of(), AlternativeBean.class)).hasMessageContaining("is @Alternative");
+        assertThatThrownBy(() -> beans(Map.of(), StereotypedBean.class)).hasMessageContaining("is @Stereotyped");
+        assertThatThrownBy(() -> beans(Map.of(), WithPostConstruct.class)).hasMessageContaining("@PostConstruct");
+        assertThatThrownBy(() -> beans(Map.of(), ProducerField.class)).hasMessageContaining("producer field");
+        assertThatThrownBy(() -> beans(Map.of(), QualifiedProducer.class)).hasMessageContaining("is @Named");
+        assertThatThrownBy(() -> beans(Map.of(), WithDisposer.class)).hasMessageContaining("disposer");
         assertThatThrownBy(() -> beans(Map.of(), OtherObserver.class)).hasMessageContaining("only @Observes @Initialized");
         assertThatThrownBy(() -> beans(Map.of(), Polite.class, Generic.class)).hasMessageContaining("java.util.List<");
     }
