@@ -78,6 +78,10 @@ EOF
         # wrapper appends HOMEBIYORI_JVM_OPTIONS after the runtime's own options; the harness passes it so)
         printf '  env HOMEBIYORI_BEAN_VALIDATION_ENABLED=false\n  jvm -XX:MaxHeapSize=48m\n'
       fi
+      if [ "$name" = chat-service ]; then
+        # as infra/template.yaml deploys it: replies from Bedrock (its client is built, never called: the route is a 401)
+        printf '  env HOMEBIYORI_AI_GENERATOR=bedrock\n'
+      fi
     fi
   done <<'EOF'
 health-check 128 /api/health 200

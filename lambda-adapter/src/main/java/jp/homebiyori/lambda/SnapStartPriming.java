@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import jp.homebiyori.common.config.AwsClients;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * through the whole stack once — route matching, every filter, the exception mappers, Jackson — so the
  * classes they load and the code the JIT compiles are in the snapshot, not paid by the first user after a
  * restore. The requests need no credentials and touch no table: an unknown route (404 JSON), a request
- * without a token (401 JSON) and the public health route. On a JVM without CRaC (pods, local, tests)
+ * without a token (401 JSON) and the public health route. Then the AWS clients are built (they are lazy:
+ * an on-demand cold start builds each with the first request that reaches its service). On a JVM without CRaC (pods, local, tests)
  * registering does nothing; {@link #primeNow} runs the same requests on demand.
  */
 final class SnapStartPriming implements Resource {
@@ -50,8 +52,11 @@ final class SnapStartPriming implements Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         long start = System.nanoTime();
         List<Integer> statuses = primeNow();
+        // the AWS clients too (DynamoDB, SSM, Bedrock; lazy so that an on-demand cold start does not build them
+        // for a request that never reaches them): built before the snapshot, no restored function builds one
+        int clients = AwsClients.buildLazyClients();
         LOG.info(() -> "SnapStart priming: " + statuses.size() + " requests in " + (System.nanoTime() - start) / 1_000_000
-                + " ms, statuses " + statuses.stream().distinct().sorted().toList());
+                + " ms, statuses " + statuses.stream().distinct().sorted().toList() + ", AWS clients built: " + clients);
     }
 
     @Override

@@ -132,6 +132,26 @@ class HttpHandlerTest {
     }
 
     @Test
+    void snapStartPriming_beforeTheSnapshot_buildsTheLazyAwsClients() {
+        new HttpHandler();
+        java.util.concurrent.atomic.AtomicBoolean built = new java.util.concurrent.atomic.AtomicBoolean();
+        software.amazon.awssdk.services.ssm.SsmClient client = jp.homebiyori.common.config.AwsClients.lazy(
+                software.amazon.awssdk.services.ssm.SsmClient.class, () -> {
+                    built.set(true);
+                    return software.amazon.awssdk.services.ssm.SsmClient.builder()
+                            .region(software.amazon.awssdk.regions.Region.AP_NORTHEAST_1)
+                            .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                            .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                            .build();
+                });
+
+        SnapStartPriming.registered().get(0).beforeCheckpoint(null);
+
+        assertThat(built).as("built before the snapshot").isTrue();
+        client.close();
+    }
+
+    @Test
     void eachRequest_isLoggedOnce_byTheRequestLog_withoutTheCallersAddressOrAgent() throws Exception {
         java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler capture = new java.util.logging.Handler() {

@@ -38,8 +38,8 @@ public final class BedrockReplyGenerator implements ReplyGenerator {
 
     /** A generator with its own client: the settings' region, endpoint override and timeout. */
     public static BedrockReplyGenerator create(BedrockSettings settings, PromptLibrary prompts) {
-        BedrockRuntimeClient client = AwsClients.build(BedrockRuntimeClient.builder(), settings.region(),
-                settings.endpoint(), settings.timeout());
+        BedrockRuntimeClient client = AwsClients.lazy(BedrockRuntimeClient.class, () -> AwsClients.build(
+                BedrockRuntimeClient.builder(), settings.region(), settings.endpoint(), settings.timeout()));
         return new BedrockReplyGenerator(client, settings, prompts);
     }
 

@@ -73,6 +73,18 @@ class BedrockReplyGeneratorTest {
     }
 
     @Test
+    void create_buildsNoSdkClient_untilTheFirstReply() throws Exception {
+        BedrockReplyGenerator generator = BedrockReplyGenerator.create(settings(Duration.ofSeconds(5)), PROMPTS);
+        java.lang.reflect.Field field = BedrockReplyGenerator.class.getDeclaredField("client");
+        field.setAccessible(true);
+        Object client = field.get(generator);
+
+        // a start-up (chat's AiReplies observer) pays for no SDK client: a cold start's request may never reach Bedrock
+        assertThat(java.lang.reflect.Proxy.isProxyClass(client.getClass())).isTrue();
+        assertThat(client).hasToString("lazy BedrockRuntimeClient");
+    }
+
+    @Test
     void converse_sendsTheTemplateTheLastFiveTurnsAndTheInferenceSettings() throws Exception {
         server.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(converseAnswer("よく頑張ったわね。あなたは素敵よ。", "end_turn")));
         BedrockReplyGenerator bedrock = BedrockReplyGenerator.create(settings(Duration.ofSeconds(5)), PROMPTS);

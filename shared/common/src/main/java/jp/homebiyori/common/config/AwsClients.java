@@ -11,6 +11,7 @@ import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,9 @@ public final class AwsClients {
      */
     public static <T extends software.amazon.awssdk.utils.SdkAutoCloseable> T lazy(Class<T> type, java.util.function.Supplier<T> build) {
         Once<T> client = new Once<>(build);
+        synchronized (LAZY) {
+            LAZY.add(client);
+        }
         Object proxy = java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
             int arity = method.getParameterCount();
             switch (method.getName()) {
@@ -93,6 +97,42 @@ public final class AwsClients {
         return type.cast(proxy);
     }
 
+    /** Every lazy client made (held weakly: a client nobody references is nobody's to build). */
+    private static final java.util.Set<Once<?>> LAZY = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Builds every lazy client made so far that is neither built nor closed, as its first call would; returns
+     * how many it built. For a moment when nothing waits for it — a Lambda function's init phase, on its
+     * second thread — so that the first request that reaches a service does not build its client. A client
+     * whose build fails is left unbuilt (its first call builds it again and reports the failure) and the
+     * failure is rethrown after the others were built.
+     */
+    public static int buildLazyClients() {
+        List<Once<?>> clients;
+        synchronized (LAZY) {
+            clients = List.copyOf(LAZY);
+        }
+        int built = 0;
+        RuntimeException failure = null;
+        for (Once<?> client : clients) {
+            try {
+                if (client.buildUnlessClosed()) {
+                    built++;
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return built;
+    }
+
     /** A client built on first use, once. */
     private static final class Once<T extends software.amazon.awssdk.utils.SdkAutoCloseable> {
         private final java.util.function.Supplier<T> build;
@@ -118,6 +158,15 @@ public final class AwsClients {
                 }
                 return client;
             }
+        }
+
+        /** Builds the client unless it is built or closed; true if this call built it. */
+        synchronized boolean buildUnlessClosed() {
+            if (closed || client != null) {
+                return false;
+            }
+            get();
+            return true;
         }
 
         synchronized void closeIfBuilt() {

@@ -139,4 +139,45 @@ class AwsClientsLazyTest {
         }
         assertThat(built).hasValue(1);
     }
+
+    @Test
+    void buildLazyClients_buildsTheUnbuilt_onlyOnce_andNeverAClosedOne() {
+        AtomicInteger firstBuilds = new AtomicInteger();
+        AtomicInteger builtBuilds = new AtomicInteger();
+        AtomicInteger closedBuilds = new AtomicInteger();
+        Pinger first = counted(firstBuilds, RealPinger::new);
+        Pinger alreadyBuilt = counted(builtBuilds, RealPinger::new);
+        alreadyBuilt.ping("a");
+        Pinger closed = counted(closedBuilds, RealPinger::new);
+        closed.close();
+
+        assertThat(AwsClients.buildLazyClients()).isGreaterThanOrEqualTo(1);
+
+        assertThat(firstBuilds).hasValue(1);
+        assertThat(builtBuilds).hasValue(1);
+        assertThat(closedBuilds).hasValue(0);
+        assertThat(first.ping("b")).isEqualTo("pong b");
+        assertThat(firstBuilds).as("the first call found it built").hasValue(1);
+        assertThat(AwsClients.buildLazyClients()).as("nothing left to build").isZero();
+    }
+
+    @Test
+    void buildLazyClients_buildsTheOthers_whenOneFails_thenReportsTheFailure_andItsFirstCallTriesAgain() {
+        AtomicInteger failingBuilds = new AtomicInteger();
+        AtomicInteger goodBuilds = new AtomicInteger();
+        Pinger failing = counted(failingBuilds, () -> {
+            if (failingBuilds.get() == 1) {
+                throw new IllegalStateException("no region");
+            }
+            return new RealPinger();
+        });
+        Pinger good = counted(goodBuilds, RealPinger::new);
+
+        assertThatThrownBy(AwsClients::buildLazyClients).hasMessage("no region");
+
+        assertThat(goodBuilds).hasValue(1);
+        assertThat(failing.ping("c")).isEqualTo("pong c");
+        assertThat(failingBuilds).hasValue(2);
+        assertThat(good.ping("d")).isEqualTo("pong d");
+    }
 }
