@@ -25,17 +25,41 @@ functions=$adapter/lambda/functions
 layers=$adapter/lambda/layers
 thin=$(ls $adapter/homebiyori-lambda-adapter-*.jar | grep -v -e sources -e javadoc | head -1)
 
-# our functions' configuration for an offline start: no AWS, parameters from configuration, DynamoDB at a
-# closed loopback port (the measured routes make no DynamoDB call; one that did would fail and be counted)
+# a function's environment as infra/template.yaml deploys it (the Globals' variables, then its own), each
+# reference given an offline value: !Ref Env -> bench, the region -> ap-northeast-1, other references ->
+# bench-<name>, URLs -> a closed loopback port (nothing measured here fetches them); HOMEBIYORI_JVM_OPTIONS
+# becomes the candidate's JVM options, as the exec wrapper passes them
+template_env() {  # $1: the function's logical id, e.g. ChatServiceFunction
+  awk -v fn="$1" '
+    /^Globals:/ { scope = "globals" }
+    /^Resources:/ { scope = "" }
+    /^  [A-Za-z0-9]+:$/ && scope != "globals" { scope = ($1 == fn ":") ? "fn" : "" }
+    (scope == "globals" || scope == "fn") && /^ +HOMEBIYORI_[A-Z0-9_]+: / {
+      name = $1; sub(/:$/, "", name)
+      value = $0; sub(/^ +HOMEBIYORI_[A-Z0-9_]+: /, "", value); gsub(/\047/, "", value)
+      if (value ~ /^!Sub https?:/ || value ~ /^https?:/) {
+        path = value; sub(/^!Sub https?:\/\/[^\/]*/, "", path); gsub(/\$\{[^}]*\}/, "bench", path)
+        value = "http://127.0.0.1:9" path
+      } else if (value == "!Ref Env") { value = "bench" }
+      else if (value == "!Ref AWS::Region") { value = "ap-northeast-1" }
+      else if (value ~ /^!Ref /) { sub(/^!Ref /, "bench-", value) }
+      else if (value ~ /^!Sub /) { sub(/^!Sub /, "", value); gsub(/\$\{Env\}/, "bench", value); gsub(/\$\{[^}]*\}/, "bench", value) }
+      if (name == "HOMEBIYORI_JVM_OPTIONS") { n = split(value, opts, " "); for (i = 1; i <= n; i++) print "  jvm " opts[i] }
+      else print "  env " name "=" value
+    }' infra/template.yaml
+}
+
+# what an offline start needs on top of the template: parameters from configuration instead of Parameter Store
+# (SSM is not reachable here), DynamoDB at a closed loopback port (the measured routes make no DynamoDB call;
+# one that did would fail and be counted)
 our_env() {
-  cat <<'EOF'
-  env HOMEBIYORI_ENV=bench
+  cat <<'EOF2'
   env HOMEBIYORI_PARAMETERS_SOURCE=local
   env HOMEBIYORI_PARAMETERS_INTERNAL_API_KEY=bench-internal-key-0123456789
   env HOMEBIYORI_PARAMETERS_APP_VERSION=bench-1.0.0
   env HOMEBIYORI_PAGINATION_KEY=bench-pagination-key-0123456789
   env HOMEBIYORI_DYNAMODB_ENDPOINT=http://127.0.0.1:9
-EOF
+EOF2
 }
 
 candidates=$out/candidates.txt
@@ -72,16 +96,9 @@ EOF
         if [ -f "$layer" ]; then printf '  package %s\n' "$layer"; fi
       done
       printf '  package %s\n' "$zip"
+      # ChatServiceFunction, HealthCheckFunction, ...
+      template_env "$(echo "$name" | awk -F- '{for (i = 1; i <= NF; i++) printf "%s", toupper(substr($i, 1, 1)) substr($i, 2)} END {print "Function"}')"
       our_env
-      if [ "$name" = health-check ]; then
-        # as infra/template.yaml deploys it: no Bean Validation (nothing to validate), a 48 MB heap (the exec
-        # wrapper appends HOMEBIYORI_JVM_OPTIONS after the runtime's own options; the harness passes it so)
-        printf '  env HOMEBIYORI_BEAN_VALIDATION_ENABLED=false\n  jvm -XX:MaxHeapSize=48m\n'
-      fi
-      if [ "$name" = chat-service ]; then
-        # as infra/template.yaml deploys it: replies from Bedrock (its client is built, never called: the route is a 401)
-        printf '  env HOMEBIYORI_AI_GENERATOR=bedrock\n'
-      fi
     fi
   done <<'EOF'
 health-check 128 /api/health 200
