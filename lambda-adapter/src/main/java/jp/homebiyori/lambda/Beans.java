@@ -367,6 +367,24 @@ final class Beans implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Each bean's lifetime, for the agreement test: true if one instance serves the process (application-scoped,
+     * or a {@code @Singleton}/{@code @ApplicationScoped} producer), false if each injection gets its own.
+     * Keys: a bean class's name, or {@code producer <declaring class>.<method>}.
+     */
+    Map<String, Boolean> lifetimes() {
+        Map<String, Boolean> out = new java.util.TreeMap<>();
+        for (Bean bean : beans) {
+            if (bean instanceof ClassBean cb) {
+                out.put(cb.type().getName(), cb.shared());
+            } else {
+                ProducerBean pb = (ProducerBean) bean;
+                out.put("producer " + pb.method().getDeclaringClass().getName() + "." + pb.method().getName(), pb.shared());
+            }
+        }
+        return out;
+    }
+
     private static String beanClassOf(Bean bean) {
         return bean instanceof ClassBean cb ? cb.type().getName() : ((ProducerBean) bean).method().getReturnType().getName();
     }

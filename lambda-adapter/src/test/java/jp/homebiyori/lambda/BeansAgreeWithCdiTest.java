@@ -90,6 +90,28 @@ class BeansAgreeWithCdiTest {
         assertThat(compared).as("injection points compared").isGreaterThan(100);
     }
 
+    @Test
+    void everyBean_livesAsLong_asInWeld() {
+        Map<String, Boolean> welds = new TreeMap<>();
+        for (Bean<?> bean : weld.getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+            boolean shared = bean.getScope() == jakarta.enterprise.context.ApplicationScoped.class
+                    || bean.getScope() == jakarta.inject.Singleton.class;
+            if (bean instanceof ProducerMethod<?, ?> producer) {
+                java.lang.reflect.Method m = producer.getAnnotated().getJavaMember();
+                if (m.getDeclaringClass().getName().startsWith("jp.homebiyori.")) {
+                    welds.put("producer " + m.getDeclaringClass().getName() + "." + m.getName(), shared);
+                }
+            } else if (bean.getBeanClass().getName().startsWith("jp.homebiyori.") && !Application.class.isAssignableFrom(bean.getBeanClass())
+                    && !jakarta.enterprise.inject.spi.Extension.class.isAssignableFrom(bean.getBeanClass())) {
+                welds.put(bean.getBeanClass().getName(), shared);
+            }
+        }
+        Map<String, Boolean> ours = beans.lifetimes();
+
+        assertThat(ours).hasSizeGreaterThan(50).isEqualTo(welds);
+        assertThat(ours.values()).as("some of each").contains(true, false);
+    }
+
     /** As {@link Beans} names a bean: its class, or for a producer method the type it produces. */
     private static String describe(Bean<?> bean) {
         if (bean instanceof ProducerMethod<?, ?> producer) {

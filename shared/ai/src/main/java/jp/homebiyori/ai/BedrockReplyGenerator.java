@@ -26,11 +26,20 @@ public final class BedrockReplyGenerator implements ReplyGenerator {
 
     private static final String TERMINATORS = "。！？!?";
 
-    private final BedrockRuntimeClient client;
+    private final java.util.function.Supplier<BedrockRuntimeClient> client;
     private final BedrockSettings settings;
     private final PromptLibrary prompts;
 
     public BedrockReplyGenerator(BedrockRuntimeClient client, BedrockSettings settings, PromptLibrary prompts) {
+        this(supplied(Objects.requireNonNull(client, "client")), settings, prompts);
+    }
+
+    private static java.util.function.Supplier<BedrockRuntimeClient> supplied(BedrockRuntimeClient client) {
+        return () -> client;
+    }
+
+    /** With a client supplied on first use ({@link AwsClients#lazily}). */
+    BedrockReplyGenerator(java.util.function.Supplier<BedrockRuntimeClient> client, BedrockSettings settings, PromptLibrary prompts) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.prompts = Objects.requireNonNull(prompts, "prompts");
@@ -38,14 +47,14 @@ public final class BedrockReplyGenerator implements ReplyGenerator {
 
     /** A generator with its own client: the settings' region, endpoint override and timeout. */
     public static BedrockReplyGenerator create(BedrockSettings settings, PromptLibrary prompts) {
-        BedrockRuntimeClient client = AwsClients.lazy(BedrockRuntimeClient.class, () -> AwsClients.build(
+        AwsClients.Lazy<BedrockRuntimeClient> client = AwsClients.lazily(() -> AwsClients.build(
                 BedrockRuntimeClient.builder(), settings.region(), settings.endpoint(), settings.timeout()));
         return new BedrockReplyGenerator(client, settings, prompts);
     }
 
     @Override
     public GeneratedReply generate(ReplyRequest request) {
-        ConverseResponse response = client.converse(converseRequest(request));
+        ConverseResponse response = client.get().converse(converseRequest(request));
         return new GeneratedReply(replyText(response), ReplySource.BEDROCK);
     }
 

@@ -57,10 +57,7 @@ public final class AwsClients {
      * {@code close()} closes the client only if it was built.
      */
     public static <T extends software.amazon.awssdk.utils.SdkAutoCloseable> T lazy(Class<T> type, java.util.function.Supplier<T> build) {
-        Once<T> client = new Once<>(build);
-        synchronized (LAZY) {
-            LAZY.add(client);
-        }
+        Once<T> client = registered(new Once<>(build));
         Object proxy = java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
             int arity = method.getParameterCount();
             switch (method.getName()) {
@@ -95,6 +92,48 @@ public final class AwsClients {
             }
         });
         return type.cast(proxy);
+    }
+
+    /**
+     * The same laziness without a proxy, for code that can hold a supplier: a JDK proxy of an SDK client's
+     * interface is generated at run time for all its operations (SSM's and Bedrock's: ~60 ms on a cold JVM,
+     * every one of their request and response classes loaded), so the classes that call one or two operations
+     * hold this instead.
+     */
+    public static <T extends software.amazon.awssdk.utils.SdkAutoCloseable> Lazy<T> lazily(java.util.function.Supplier<T> build) {
+        return new Lazy<>(registered(new Once<>(build)));
+    }
+
+    /** A client built by its first {@link #get()}, once; {@link #close()} closes it only if it was built. */
+    public static final class Lazy<T extends software.amazon.awssdk.utils.SdkAutoCloseable>
+            implements java.util.function.Supplier<T>, AutoCloseable {
+        private final Once<T> once;
+
+        private Lazy(Once<T> once) {
+            this.once = once;
+        }
+
+        @Override
+        public T get() {
+            return once.get();
+        }
+
+        @Override
+        public void close() {
+            once.closeIfBuilt();
+        }
+
+        @Override
+        public String toString() {
+            return "lazy client";
+        }
+    }
+
+    private static <T extends software.amazon.awssdk.utils.SdkAutoCloseable> Once<T> registered(Once<T> once) {
+        synchronized (LAZY) {
+            LAZY.add(once);
+        }
+        return once;
     }
 
     /** Every lazy client made (held weakly: a client nobody references is nobody's to build). */

@@ -34,7 +34,7 @@ public class ParameterStoreProducer {
         String region = config.getOptionalValue("homebiyori.aws.region", String.class).orElse("ap-northeast-1");
         java.util.Optional<String> endpoint = config.getOptionalValue("homebiyori.aws.ssm.endpoint", String.class);
         // built by the first read (the maintenance filter's, on the first request), not when the filters are made
-        SsmClient ssm = AwsClients.lazy(SsmClient.class, () -> AwsClients.build(SsmClient.builder(), region, endpoint, Duration.ofSeconds(3)));
+        AwsClients.Lazy<SsmClient> ssm = AwsClients.lazily(() -> AwsClients.build(SsmClient.builder(), region, endpoint, Duration.ofSeconds(3)));
         return new SsmParameterStore(ssm, config.getValue("homebiyori.env", String.class),
                 Duration.ofSeconds(config.getOptionalValue("homebiyori.parameters.cache-seconds", Integer.class).orElse(30)),
                 Clock.systemUTC());

@@ -21,13 +21,18 @@ public final class SsmParameterStore implements ParameterStore {
     private record Entry(Optional<String> value, Instant expires) {
     }
 
-    private final SsmClient ssm;
+    private final java.util.function.Supplier<SsmClient> ssm;
     private final String prefix;
     private final Duration cacheTtl;
     private final Clock clock;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     public SsmParameterStore(SsmClient ssm, String env, Duration cacheTtl, Clock clock) {
+        this(() -> ssm, env, cacheTtl, clock);
+    }
+
+    /** With a client supplied on first use ({@link AwsClients#lazily}): no client is built until a parameter is read. */
+    public SsmParameterStore(java.util.function.Supplier<SsmClient> ssm, String env, Duration cacheTtl, Clock clock) {
         this.ssm = ssm;
         this.prefix = "/" + env + "/homebiyori/";
         this.cacheTtl = cacheTtl;
@@ -43,7 +48,7 @@ public final class SsmParameterStore implements ParameterStore {
         }
         Optional<String> value;
         try {
-            value = Optional.of(ssm.getParameter(b -> b.name(prefix + name).withDecryption(true)).parameter().value());
+            value = Optional.of(ssm.get().getParameter(b -> b.name(prefix + name).withDecryption(true)).parameter().value());
         } catch (ParameterNotFoundException e) {
             value = Optional.empty();
         } catch (RuntimeException e) {
@@ -64,12 +69,12 @@ public final class SsmParameterStore implements ParameterStore {
     public void put(String name, String value, boolean secure) {
         if (value == null || value.isEmpty()) {
             try {
-                ssm.deleteParameter(b -> b.name(prefix + name));
+                ssm.get().deleteParameter(b -> b.name(prefix + name));
             } catch (ParameterNotFoundException alreadyGone) {
                 // nothing to clear
             }
         } else {
-            ssm.putParameter(b -> b.name(prefix + name).value(value).overwrite(true)
+            ssm.get().putParameter(b -> b.name(prefix + name).value(value).overwrite(true)
                     .type(secure ? ParameterType.SECURE_STRING : ParameterType.STRING));
         }
         cache.remove(name);

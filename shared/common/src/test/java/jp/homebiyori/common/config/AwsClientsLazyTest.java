@@ -180,4 +180,32 @@ class AwsClientsLazyTest {
         assertThat(failingBuilds).hasValue(2);
         assertThat(good.ping("d")).isEqualTo("pong d");
     }
+
+    @Test
+    void lazily_isTheSameLaziness_withoutAProxy() {
+        AtomicInteger builds = new AtomicInteger();
+        RealPinger real = new RealPinger();
+        AwsClients.Lazy<Pinger> lazy = AwsClients.lazily(() -> {
+            builds.incrementAndGet();
+            return real;
+        });
+        assertThat(builds).hasValue(0);
+
+        assertThat(lazy.get().ping("e")).isEqualTo("pong e");
+        assertThat(lazy.get()).isSameAs(real);
+        assertThat(builds).hasValue(1);
+        lazy.close();
+        assertThat(real.calls).containsExactly("e", "close");
+
+        AwsClients.buildLazyClients();   // whatever other tests left unbuilt
+        AtomicInteger neverBuilt = new AtomicInteger();
+        AwsClients.Lazy<Pinger> unused = AwsClients.lazily(() -> {
+            neverBuilt.incrementAndGet();
+            return new RealPinger();
+        });
+        unused.close();
+        assertThat(AwsClients.buildLazyClients()).isZero();
+        assertThat(neverBuilt).as("closed before its first use: never built").hasValue(0);
+        assertThatThrownBy(unused::get).isInstanceOf(IllegalStateException.class);
+    }
 }
