@@ -128,11 +128,13 @@ final class Beans implements AutoCloseable {
     private final Set<Bean> making = new LinkedHashSet<>();
     private final Map<Class<?>, List<Bean>> byType = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Beans(List<Class<?>> classes, Config config) {
+    private Beans(List<Class<?>> classes, Config config, boolean check) {
         this.config = config;
         List<Bean> found = new ArrayList<>();
         for (Class<?> c : classes) {
-            checkSupported(c);
+            if (check) {
+                checkSupported(c);
+            }
             found.add(new ClassBean(c, typeClosure(c), c.isAnnotationPresent(ApplicationScoped.class)));
             for (Method m : c.getDeclaredMethods()) {
                 if (m.isAnnotationPresent(Produces.class)) {
@@ -149,22 +151,22 @@ final class Beans implements AutoCloseable {
      * here, at start-up, not on the first request that needs it.
      */
     static Beans of(Collection<Class<?>> classes, Config config) {
-        Beans beans = new Beans(List.copyOf(classes), config);
+        Beans beans = new Beans(List.copyOf(classes), config, true);
         beans.validate();
         return beans;
     }
 
     /**
      * The beans of a package's index: checked when the package was built ({@link BeanIndex}, on the same
-     * jars), so not again at every cold start.
+     * jars: what each class declares, and every injection point), so not again at every cold start.
      */
     static Beans indexed(Collection<Class<?>> classes, Config config) {
-        return new Beans(List.copyOf(classes), config);
+        return new Beans(List.copyOf(classes), config, false);
     }
 
     /** Checks {@code classes} as {@link #of} does, without configuration (values are read only when beans are made). */
     static void check(Collection<Class<?>> classes) {
-        new Beans(List.copyOf(classes), null).validate();
+        new Beans(List.copyOf(classes), null, true).validate();
     }
 
     /** The bean classes found (sorted by name). */

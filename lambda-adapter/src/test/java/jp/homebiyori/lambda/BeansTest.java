@@ -429,6 +429,8 @@ class BeansTest {
         assertThatThrownBy(() -> beans(Map.of(), ProducerField.class)).hasMessageContaining("producer field");
         assertThatThrownBy(() -> beans(Map.of(), QualifiedProducer.class)).hasMessageContaining("is @Named");
         assertThatThrownBy(() -> beans(Map.of(), WithDisposer.class)).hasMessageContaining("disposer");
+        // a package's index was checked when it was built, on the same jars: a start from it does not check again
+        assertThat(Beans.indexed(List.of(WithPostConstruct.class), config(Map.of())).classes()).containsExactly(WithPostConstruct.class);
         assertThatThrownBy(() -> beans(Map.of(), OtherObserver.class)).hasMessageContaining("only @Observes @Initialized");
         assertThatThrownBy(() -> beans(Map.of(), Polite.class, Generic.class)).hasMessageContaining("java.util.List<");
     }
