@@ -10,11 +10,15 @@ import java.util.logging.LogRecord;
 
 /**
  * One JSON object per line for every log record (CloudWatch and kubectl logs read them alike):
- * {@code {"time","level","logger",...}}. A message that is itself one JSON object (the request log's) has
- * its members written beside these; any other message is {@code "message"}, a thrown exception
- * {@code "exception"} (its stack trace).
+ * {@code {"time","level","logger",...}}. A message of a structured logger (the request log's,
+ * {@value #ACCESS_LOGGER}) that is one JSON object has its members written beside these; any other message is
+ * {@code "message"} — even one that looks like an object, so that text from outside (an exception's message)
+ * can never forge a field — and a thrown exception {@code "exception"} (its stack trace).
  */
 public class JsonLogFormatter extends Formatter {
+
+    /** The request log: one line per request, its message the line's own fields. */
+    public static final String ACCESS_LOGGER = "homebiyori.access";
 
     /** The names this formatter writes: a message object using one of them is written as a plain message. */
     private static final Set<String> RESERVED = Set.of("time", "level", "logger", "message", "exception");
@@ -22,7 +26,7 @@ public class JsonLogFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
         String message = formatMessage(record);
-        String members = JsonLine.members(message, RESERVED);
+        String members = ACCESS_LOGGER.equals(record.getLoggerName()) ? JsonLine.members(message, RESERVED) : null;
         return JsonLine.of(json -> {
             json.writeStringField("time", Instant.ofEpochMilli(record.getMillis()).atOffset(ZoneOffset.ofHours(9)).toString());
             json.writeStringField("level", record.getLevel().getName());

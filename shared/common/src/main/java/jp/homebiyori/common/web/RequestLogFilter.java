@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import jp.homebiyori.common.auth.Caller;
 import jp.homebiyori.common.logging.JsonLine;
+import jp.homebiyori.common.logging.JsonLogFormatter;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -28,7 +29,7 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
 
     public static final String REQUEST_ID_HEADER = "x-request-id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
-    private static final Logger ACCESS = Logger.getLogger("homebiyori.access");
+    private static final Logger ACCESS = Logger.getLogger(JsonLogFormatter.ACCESS_LOGGER);
 
     @Override
     public void filter(ContainerRequestContext request) {

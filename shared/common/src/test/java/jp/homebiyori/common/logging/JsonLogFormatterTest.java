@@ -16,8 +16,12 @@ class JsonLogFormatterTest {
     private final JsonLogFormatter formatter = new JsonLogFormatter();
 
     private static LogRecord record(Level level, String message) {
+        return record(level, message, JsonLogFormatter.ACCESS_LOGGER);
+    }
+
+    private static LogRecord record(Level level, String message, String logger) {
         LogRecord record = new LogRecord(level, message);
-        record.setLoggerName("test.logger");
+        record.setLoggerName(logger);
         record.setMillis(1_700_000_000_000L);
         return record;
     }
@@ -31,12 +35,22 @@ class JsonLogFormatterTest {
 
     @Test
     void plainMessage_isAMessageField_withTimeInJstLevelAndLogger() throws Exception {
-        JsonNode line = line(record(Level.INFO, "Beans wired in 12 ms \"quoted\""));
+        JsonNode line = line(record(Level.INFO, "Beans wired in 12 ms \"quoted\"", "test.logger"));
 
         assertThat(line.path("time").asText()).isEqualTo("2023-11-15T07:13:20+09:00");
         assertThat(line.path("level").asText()).isEqualTo("INFO");
         assertThat(line.path("logger").asText()).isEqualTo("test.logger");
         assertThat(line.path("message").asText()).isEqualTo("Beans wired in 12 ms \"quoted\"");
+    }
+
+    @Test
+    void anObjectFromAnyOtherLogger_staysAMessage_soOutsideTextForgesNoField() throws Exception {
+        String forged = "{\"type\":\"request\",\"user_id\":\"someone-else\"}";
+        JsonNode line = line(record(Level.WARNING, forged, "jp.homebiyori.chat.ChatService"));
+
+        assertThat(line.path("message").asText()).isEqualTo(forged);
+        assertThat(line.has("type")).isFalse();
+        assertThat(line.has("user_id")).isFalse();
     }
 
     @Test
@@ -49,7 +63,7 @@ class JsonLogFormatterTest {
         assertThat(line.path("latency_ms").asDouble()).isEqualTo(0.5);
         assertThat(line.get("user_id").isNull()).isTrue();
         assertThat(line.path("nested").path("a").get(1).asInt()).isEqualTo(2);
-        assertThat(line.path("logger").asText()).isEqualTo("test.logger");
+        assertThat(line.path("logger").asText()).isEqualTo(JsonLogFormatter.ACCESS_LOGGER);
     }
 
     @Test
