@@ -28,6 +28,7 @@ final class Backend {
     private static final Logger LOG = Logger.getLogger(Backend.class.getName());
 
     private static Beans beans;
+    private static Preinitializer.Shared<Void> resourcesMade;
     /** The rank of a binding that replaces one of Jersey's (theirs are unranked: 0). */
     static final int PREINITIALIZED = 100;
 
@@ -85,6 +86,9 @@ final class Backend {
      * without its own exception mappers. Bean Validation as in a pod unless configured off.
      */
     static ResourceConfig application() {
+        if (ApiApplications.beanValidationEnabled()) {
+            Preinitializer.validation();   // started now, beside the beans' wiring; Jersey is given it below
+        }
         Beans wired = beans();
         // JSON is UTF-8; the container's default for bodies without a charset is ISO-8859-1
         LambdaContainerHandler.getContainerConfig().setDefaultContentCharset(StandardCharsets.UTF_8.name());
@@ -120,8 +124,30 @@ final class Backend {
             }
         }
         // the first request needs its resource's object graph (Jersey asks for it while routing): made beside Jersey's start
-        Preinitializer.warm("the resources", () -> resources.forEach(wired::get));
+        synchronized (Backend.class) {
+            if (resourcesMade == null) {
+                resourcesMade = Preinitializer.share("the resources", () -> {
+                    resources.forEach(wired::get);
+                    return null;
+                });
+            }
+        }
         return config;
+    }
+
+    /**
+     * Waits for the resources' object graphs (made on the init's second thread, or here if it has not started
+     * them): a resource that cannot be made — a configuration value missing, say — fails the init, as a pod's
+     * start fails, instead of every request to it.
+     */
+    static void ready() {
+        Preinitializer.Shared<Void> made;
+        synchronized (Backend.class) {
+            made = resourcesMade;
+        }
+        if (made != null) {
+            made.get();
+        }
     }
 
     /**

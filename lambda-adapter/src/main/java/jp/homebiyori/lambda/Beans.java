@@ -618,6 +618,13 @@ final class Beans implements AutoCloseable {
                 throw new IllegalStateException(c.getName() + " is @" + t.getSimpleName() + ": not supported in a Lambda");
             }
         }
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {   // inherited ones run in CDI too
+            for (Method m : k.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(jakarta.annotation.PostConstruct.class)) {
+                    throw new IllegalStateException("@PostConstruct " + k.getName() + "." + m.getName() + ": do that work in the constructor");
+                }
+            }
+        }
         for (var f : c.getDeclaredFields()) {
             if (f.isAnnotationPresent(Inject.class)) {
                 throw new IllegalStateException("field injection in " + c.getName() + "." + f.getName() + ": use constructor injection");
@@ -630,9 +637,7 @@ final class Beans implements AutoCloseable {
             if (m.isAnnotationPresent(Inject.class)) {
                 throw new IllegalStateException("initializer method " + c.getName() + "." + m.getName() + ": use constructor injection");
             }
-            if (m.isAnnotationPresent(jakarta.annotation.PostConstruct.class)) {
-                throw new IllegalStateException("@PostConstruct " + c.getName() + "." + m.getName() + ": do that work in the constructor");
-            }
+
             if (m.isAnnotationPresent(Produces.class)) {
                 for (Annotation a : m.getAnnotations()) {
                     if (isQualifier(a.annotationType()) || a.annotationType().isAnnotationPresent(jakarta.enterprise.inject.Stereotype.class)

@@ -22,7 +22,9 @@ public class HttpApiHandler implements RequestStreamHandler {
 
     private static JerseyLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> start() {
         Preinitializer.warmUp(HttpApiV2ProxyRequest.class);
-        return Backend.quiet(JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(Backend.application()));
+        var handler = Backend.quiet(JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(Backend.application()));
+        Backend.ready();   // the resources made: one that cannot be fails the init
+        return handler;
     }
 
     @Override

@@ -30,7 +30,9 @@ public class HttpHandler implements RequestStreamHandler {
 
     private static JerseyLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> start() {
         Preinitializer.warmUp(AwsProxyRequest.class);   // first: it runs beside all that follows
-        return Backend.quiet(JerseyLambdaContainerHandler.getAwsProxyHandler(Backend.application()));
+        var handler = Backend.quiet(JerseyLambdaContainerHandler.getAwsProxyHandler(Backend.application()));
+        Backend.ready();   // the resources made: one that cannot be fails the init
+        return handler;
     }
 
     @Override

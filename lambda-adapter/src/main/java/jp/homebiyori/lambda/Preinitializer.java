@@ -110,7 +110,7 @@ final class Preinitializer {
             THREAD.execute(() -> {
                 try {
                     work.run();
-                } catch (Exception | LinkageError e) {
+                } catch (Throwable e) {   // logged as a JSON line, not printed by a dying thread
                     LOG.log(Level.WARNING, "warming up " + name + " failed; the first event will do that work", e);
                 }
             });
@@ -154,36 +154,66 @@ final class Preinitializer {
 
     /** Starts {@code work} on the second thread; its result is {@link Shared#get() got} by whoever needs it. */
     static <T> Shared<T> share(String name, java.util.concurrent.Callable<T> work) {
-        Shared<T> shared = new Shared<>(name, new FutureTask<>(work));
+        Shared<T> shared = new Shared<>(name, work);
         if (enabled()) {
-            THREAD.execute(shared.task);
+            THREAD.execute(shared.task.get());
         }
         return shared;
     }
 
-    /** A result of the second thread, or of the first caller if the second thread has not started it. */
+    /**
+     * Waits until the second thread has done everything given to it so far (at most {@code timeout}); true if
+     * it has. Before a SnapStart snapshot: what it makes belongs in the snapshot.
+     */
+    static boolean awaitIdle(java.time.Duration timeout) {
+        if (!enabled()) {
+            return true;
+        }
+        FutureTask<Void> marker = new FutureTask<>(() -> null);
+        THREAD.execute(marker);   // one thread, first in first out: done when everything before it is
+        try {
+            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A result of the second thread, or of the first caller if the second thread has not started it. A failure
+     * reaches the caller that waited for it and is not kept: the next caller does the work again (a transient
+     * failure of a bootstrap — an OutOfMemoryError while both threads allocate — must not fail every later
+     * request of the function).
+     */
     static final class Shared<T> {
         private final String name;
-        private final FutureTask<T> task;
+        private final java.util.concurrent.Callable<T> work;
+        private final java.util.concurrent.atomic.AtomicReference<FutureTask<T>> task;
 
-        private Shared(String name, FutureTask<T> task) {
+        private Shared(String name, java.util.concurrent.Callable<T> work) {
             this.name = name;
-            this.task = task;
+            this.work = work;
+            this.task = new java.util.concurrent.atomic.AtomicReference<>(new FutureTask<>(work));
         }
 
         /** The result: computed here if nobody started it, waited for if the second thread is computing it. */
         T get() {
-            task.run();   // does nothing if it already ran or is running
+            FutureTask<T> current = task.get();
+            current.run();   // does nothing if it already ran or is running
             boolean interrupted = false;
             try {
                 while (true) {
                     try {
-                        return task.get();
+                        return current.get();
                     } catch (InterruptedException e) {
                         interrupted = true;
                     }
                 }
             } catch (ExecutionException e) {
+                task.compareAndSet(current, new FutureTask<>(work));   // the next caller tries again
                 // the failure as the caller would have met it doing the work itself
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
@@ -200,7 +230,7 @@ final class Preinitializer {
         }
 
         boolean isDone() {
-            return task.isDone();
+            return task.get().isDone();
         }
     }
 }

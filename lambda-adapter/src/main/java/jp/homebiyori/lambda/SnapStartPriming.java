@@ -51,12 +51,24 @@ final class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         long start = System.nanoTime();
+        // what the init's second thread makes belongs in the snapshot (and may register lazy clients)
+        if (!Preinitializer.awaitIdle(java.time.Duration.ofSeconds(10))) {
+            LOG.warning("SnapStart priming: the init's second thread had not finished after 10 s");
+        }
         List<Integer> statuses = primeNow();
         // the AWS clients too (DynamoDB, SSM, Bedrock; lazy so that an on-demand cold start does not build them
-        // for a request that never reaches them): built before the snapshot, no restored function builds one
-        int clients = AwsClients.buildLazyClients();
+        // for a request that never reaches them): built before the snapshot, no restored function builds one.
+        // One that cannot be built is left to its first call, which reports it, as an on-demand start would.
+        int clients;
+        try {
+            clients = AwsClients.buildLazyClients();
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "SnapStart priming: an AWS client could not be built", e);
+            clients = -1;
+        }
+        int built = clients;
         LOG.info(() -> "SnapStart priming: " + statuses.size() + " requests in " + (System.nanoTime() - start) / 1_000_000
-                + " ms, statuses " + statuses.stream().distinct().sorted().toList() + ", AWS clients built: " + clients);
+                + " ms, statuses " + statuses.stream().distinct().sorted().toList() + ", AWS clients built: " + (built < 0 ? "not all" : built));
     }
 
     @Override

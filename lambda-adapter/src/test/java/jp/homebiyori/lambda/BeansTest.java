@@ -249,6 +249,10 @@ class BeansTest {
     }
 
     @ApplicationScoped
+    public static class InheritsPostConstruct extends WithPostConstruct {
+    }
+
+    @ApplicationScoped
     public static class ProducerField {
         @Produces
         Produced produced = new Produced();
@@ -426,6 +430,7 @@ class BeansTest {
         assertThatThrownBy(() -> beans(Map.of(), AlternativeBean.class)).hasMessageContaining("is @Alternative");
         assertThatThrownBy(() -> beans(Map.of(), StereotypedBean.class)).hasMessageContaining("is @Stereotyped");
         assertThatThrownBy(() -> beans(Map.of(), WithPostConstruct.class)).hasMessageContaining("@PostConstruct");
+        assertThatThrownBy(() -> beans(Map.of(), InheritsPostConstruct.class)).hasMessageContaining("@PostConstruct " + WithPostConstruct.class.getName());
         assertThatThrownBy(() -> beans(Map.of(), ProducerField.class)).hasMessageContaining("producer field");
         assertThatThrownBy(() -> beans(Map.of(), QualifiedProducer.class)).hasMessageContaining("is @Named");
         assertThatThrownBy(() -> beans(Map.of(), WithDisposer.class)).hasMessageContaining("disposer");

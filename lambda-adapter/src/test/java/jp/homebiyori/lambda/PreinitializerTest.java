@@ -75,14 +75,32 @@ class PreinitializerTest {
     }
 
     @Test
-    void shared_failure_reachesTheCaller_asItWasThrown() {
+    void shared_failure_reachesTheCaller_asItWasThrown_andTheNextCallerTriesAgain() {
         IllegalStateException thrown = new IllegalStateException("no provider");
-        Preinitializer.Shared<Object> shared = Preinitializer.share("failing", () -> {
-            throw thrown;
+        AtomicInteger runs = new AtomicInteger();
+        Preinitializer.Shared<String> shared = Preinitializer.share("failing once", () -> {
+            if (runs.incrementAndGet() == 1) {
+                throw thrown;
+            }
+            return "made";
         });
 
         assertThatThrownBy(shared::get).isSameAs(thrown);
-        assertThatThrownBy(shared::get).isSameAs(thrown);
+        assertThat(shared.get()).isEqualTo("made");
+        assertThat(shared.get()).isEqualTo("made");
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void awaitIdle_returnsOnceEverythingGivenBeforeIsDone() {
+        AtomicInteger done = new AtomicInteger();
+        Preinitializer.warm("a slow one", () -> {
+            Thread.sleep(100);
+            done.incrementAndGet();
+        });
+
+        assertThat(Preinitializer.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(done).hasValue(1);
     }
 
     @Test

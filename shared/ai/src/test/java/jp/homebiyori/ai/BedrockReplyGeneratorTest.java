@@ -83,9 +83,11 @@ class BedrockReplyGeneratorTest {
 
         // a start-up (chat's AiReplies observer) pays for no SDK client, nor for a proxy of its interface: a cold
         // start's request may never reach Bedrock
-        assertThat(client).isInstanceOf(jp.homebiyori.common.config.AwsClients.Lazy.class);
-        assertThat(AwsClients.buildLazyClients()).as("it was still to build").isGreaterThanOrEqualTo(1);
-        assertThat(((jp.homebiyori.common.config.AwsClients.Lazy<?>) client).get()).isNotNull();
+        assertThat(client).isInstanceOf(AwsClients.Lazy.class);
+        AwsClients.Lazy<?> lazy = (AwsClients.Lazy<?>) client;
+        assertThat(lazy.isBuilt()).isFalse();
+        assertThat(lazy.get()).isInstanceOf(software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient.class);
+        assertThat(lazy.isBuilt()).isTrue();
     }
 
     @Test

@@ -123,6 +123,11 @@ public final class AwsClients {
             once.closeIfBuilt();
         }
 
+        /** Whether the client has been built. */
+        public boolean isBuilt() {
+            return once.client != null;
+        }
+
         @Override
         public String toString() {
             return "lazy client";
@@ -141,8 +146,8 @@ public final class AwsClients {
 
     /**
      * Builds every lazy client made so far that is neither built nor closed, as its first call would; returns
-     * how many it built. For a moment when nothing waits for it — a Lambda function's init phase, on its
-     * second thread — so that the first request that reaches a service does not build its client. A client
+     * how many it built. For a moment when nothing waits for it — before a Lambda SnapStart snapshot — so that
+     * the first request that reaches a service does not build its client. A client
      * whose build fails is left unbuilt (its first call builds it again and reports the failure) and the
      * failure is rethrown after the others were built.
      */
