@@ -86,9 +86,9 @@ final class Backend {
      * without its own exception mappers. Bean Validation as in a pod unless configured off.
      */
     static ResourceConfig application() {
-        if (ApiApplications.beanValidationEnabled()) {
-            Preinitializer.validation();   // started now, beside the beans' wiring; Jersey is given it below
-        }
+        // Bean Validation's bootstrap started now, on the second thread beside the beans' wiring; Jersey is given it below
+        Preinitializer.Shared<Preinitializer.BeanValidation> validation =
+                ApiApplications.beanValidationEnabled() ? Preinitializer.validation() : null;
         Beans wired = beans();
         // JSON is UTF-8; the container's default for bodies without a charset is ISO-8859-1
         LambdaContainerHandler.getContainerConfig().setDefaultContentCharset(StandardCharsets.UTF_8.name());
@@ -103,10 +103,8 @@ final class Backend {
                 resources.forEach(resource -> bindLazily(this, wired, resource));
             }
         });
-        if (ApiApplications.beanValidationEnabled()) {
-            // Bean Validation's bootstrap on the second thread while Jersey builds the application; Jersey is given
-            // that configuration and factory instead of its own binding's (ranked above it), otherwise the same
-            Preinitializer.Shared<Preinitializer.BeanValidation> validation = Preinitializer.validation();
+        if (validation != null) {
+            // Jersey is given that configuration and factory instead of its own binding's (ranked above it), otherwise the same
             config.register(new AbstractBinder() {
                 @Override
                 protected void configure() {
