@@ -21,8 +21,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Work of a cold start that needs none of the function's beans, done on a second thread while the init
- * phase's main thread wires the beans and builds the JAX-RS application — what Spring Boot's
+ * Work of a cold start done on a second thread while the init phase's main thread wires the beans and
+ * builds the JAX-RS application — what Spring Boot's
  * {@code BackgroundPreinitializer} does for the same libraries. Lambda runs the init phase without the
  * memory-proportional CPU throttling of invocations, on two vCPUs; on one core the work is merely
  * done by the other thread.
@@ -30,11 +30,12 @@ import java.util.logging.Logger;
  * Two kinds of work: <b>warm-ups</b>, whose results nobody asks for (the container's JSON reader of the
  * API Gateway event and writer of the response: Jackson keeps the (de)serialisers it builds in the
  * container's mapper, where the handler's own reader and writer then find them), and <b>shared results</b>
- * ({@link Shared}: the Bean Validation bootstrap Jersey is then given). A shared result asked for before
+ * ({@link Shared}: the Bean Validation bootstrap Jersey is then given; the resources' object graphs, which
+ * the init waits for so that one that cannot be made fails it). A shared result asked for before
  * the second thread reached it is computed by the thread that asks, never twice; one asked for while
- * the second thread computes it is waited for. Nothing here touches {@link Backend} or a handler class,
- * whose static initialisers the main thread is running: no class-initialisation cycle between the two
- * threads. {@code HOMEBIYORI_LAMBDA_PREINITIALIZE=false} (environment) turns the second thread off: every
+ * the second thread computes it is waited for. Nothing given to this thread touches a class whose static
+ * initialiser the main thread is still running (a handler class): no class-initialisation cycle between
+ * the two threads ({@link Backend}'s work reaches it only once {@code Backend} is initialised). {@code HOMEBIYORI_LAMBDA_PREINITIALIZE=false} (environment) turns the second thread off: every
  * shared result is then computed where it is asked for, and nothing is warmed.
  */
 final class Preinitializer {

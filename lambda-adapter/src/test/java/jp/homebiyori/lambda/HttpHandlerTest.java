@@ -163,6 +163,7 @@ class HttpHandlerTest {
         root.addHandler(capture);
         try {
             RawHttp.Reply reply = ApiEvent.restApi("GET", "/api/users/profile").header("x-request-id", "lambda-log-0001")
+                    .header("User-Agent", "Mozilla/5.0 (lambda-log-test)").header("X-Forwarded-For", "203.0.113.77")
                     .send((in, out) -> handler.handleRequest(in, out, new TestContext()));
             assertError(reply, 401, "UNAUTHORIZED");
         } finally {
