@@ -112,7 +112,8 @@ class ConfigAndSecretsTest {
         assertThat(k8s.configOf("billing-service")).containsEntry("HOMEBIYORI_PARAMETERS_SOURCE", "local")
                 .containsEntry("homebiyori.parameters.app.version", "1.0.0");
         assertThat(k8s.secretRefsOf("webhook-service")).containsOnly(Map.entry(PAGINATION, "pagination-key"),
-                Map.entry(WEBHOOK_SECRET, "stripe-webhook-secret"), Map.entry(INTERNAL_KEY, "internal-api-key"));
+                Map.entry(WEBHOOK_SECRET, "stripe-webhook-secret"), Map.entry(STRIPE_KEY, "stripe-api-key"),
+                Map.entry(INTERNAL_KEY, "internal-api-key"));
         assertThat(k8s.secretRefsOf("billing-service")).containsOnly(Map.entry(PAGINATION, "pagination-key"), Map.entry(STRIPE_KEY, "stripe-api-key"));
         assertThat(k8s.secretRefsOf("notification-service")).containsOnlyKeys(PAGINATION, INTERNAL_KEY);
         assertThat(k8s.secretRefsOf("ttl-updater")).containsOnlyKeys(PAGINATION, INTERNAL_KEY);

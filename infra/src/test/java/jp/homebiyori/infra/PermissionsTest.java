@@ -121,7 +121,7 @@ class PermissionsTest {
 
     @Test
     void secretsAreReadOnlyWhereUsed_andOnlyTheAdminWritesParameters_onlyMaintenance() {
-        assertThat(readers("stripe/api_key")).containsExactlyInAnyOrder("billing-service", "user-service");
+        assertThat(readers("stripe/api_key")).containsExactlyInAnyOrder("billing-service", "user-service", "webhook-service");
         assertThat(readers("stripe/webhook_secret")).containsExactly("webhook-service");
         assertThat(readers("internal/api_key")).containsExactlyInAnyOrder("webhook-service", "ttl-updater", "notification-service");
         Map<String, Set<String>> writers = new HashMap<>();

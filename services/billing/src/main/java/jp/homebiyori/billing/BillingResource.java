@@ -70,7 +70,7 @@ public class BillingResource implements BillingApi {
         Instant now = clock.instant();
         Plan inForce = s.effectivePlan(now);
         return new SubscriptionStatus()
-                .currentPlan(jp.homebiyori.api.user.model.Plan.fromValue(s.plan().id()))
+                .currentPlan(jp.homebiyori.api.user.model.Plan.fromValue(inForce.id()))
                 .status(SubscriptionStatusValue.fromValue(knownStatus(s.status())))
                 .isPremium(s.isPremiumAt(now))
                 .currentPeriodStart(s.currentPeriodStart())

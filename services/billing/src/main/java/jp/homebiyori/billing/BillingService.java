@@ -115,9 +115,16 @@ public class BillingService {
         return stripe.portalUrl(current.customerId(), target);
     }
 
+    /**
+     * The stored state with the cancellation flag Stripe has just accepted, stamped with this second: Stripe's
+     * state now has that flag, so an event created before describes an older one (stale); Stripe's own event
+     * for this change (created now or later) then brings the rest of its state, and one of this very second
+     * is settled by asking Stripe (webhook-service). The plan in force does not change here, so this write
+     * moves no premium counter.
+     */
     private Subscription withCancellation(Subscription s, boolean cancelAtEnd, String status) {
         return new Subscription(s.userId(), s.customerId(), s.subscriptionId(), s.plan(), status, s.currentPeriodStart(),
-                s.currentPeriodEnd(), cancelAtEnd, s.stateAt(), clock.now());
+                s.currentPeriodEnd(), cancelAtEnd, Math.max(s.stateAt(), clock.instant().getEpochSecond()), clock.now());
     }
 
     private static String blankToNull(String text) {

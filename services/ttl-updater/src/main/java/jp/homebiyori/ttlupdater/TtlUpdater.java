@@ -53,6 +53,10 @@ public class TtlUpdater {
         }
         LOG.info("TTL rewritten for user " + message.userId() + ": " + updated.get() + " chats, retention "
                 + plan.chatRetentionDays() + " days");
+        if (plan.id().equals(message.oldPlan())) {
+            // a webhook retry re-sends the message of a state already stored; nothing changed for the user
+            return updated.get();
+        }
         notifier.notify(SourceLambda.TTL_UPDATER, new InternalNotifier.Request(message.userId(),
                 "plan_change_completed", "プラン変更完了",
                 planName(message.oldPlan()) + "から" + planName(plan.id()) + "への変更が完了しました。チャット履歴の保存期間は"

@@ -1,6 +1,5 @@
 package jp.homebiyori.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.homebiyori.client.internal.model.SourceLambda;
@@ -10,11 +9,11 @@ import jp.homebiyori.domain.stats.StatsRepository;
 import jp.homebiyori.domain.subscription.Plan;
 import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
+import jp.homebiyori.domain.subscription.SubscriptionRepository.Write;
 import jp.homebiyori.domain.user.UserRepository;
-import jp.homebiyori.stripe.StripePrices;
+import jp.homebiyori.stripe.StripeGateway;
+import jp.homebiyori.stripe.StripeSubscriptionStates;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -23,74 +22,120 @@ import java.util.logging.Logger;
  * already did (order-safe by the event time), then — if the plan in force changed — sends the TTL
  * message, moves the dashboard counters and tells the user. A retry of an applied event repeats the
  * side effects, each of which is idempotent (TTL rewrite, notifications deduplicated by event id).
+ *
+ * <p>The transition rules (docs/decisions.md, "Subscription transitions"):
+ * <ul>
+ *   <li>the plan before and after are the two <em>states'</em> plans in force
+ *       ({@link Subscription#planInForce()}), never read against the clock: a renewal (active → active,
+ *       next period) is no change; the end of a subscription (→ canceled) is premium → free;</li>
+ *   <li>an event older than the stored state changes nothing ({@code stale}); the same state again is a retry;</li>
+ *   <li>a <em>different</em> state of the same second (Stripe's {@code created} has second precision) is
+ *       settled by Stripe itself: the subscription is read from Stripe's API and stored as of the
+ *       moment it was read, so no older state can win a tie;</li>
+ *   <li>an event for a user who no longer has an account here cancels a live subscription at Stripe
+ *       at once (a card must not be charged for an account that is gone) and stores nothing.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class SubscriptionEvents {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionEvents.class.getName());
+    private static final String DELETED = "customer.subscription.deleted";
 
     private final SubscriptionRepository subscriptions;
     private final UserRepository users;
-    private final StripePrices plans;
+    private final StripeSubscriptionStates states;
+    private final StripeGateway stripe;
     private final TtlQueuePublisher ttlQueue;
     private final StatsRepository stats;
     private final InternalNotifier notifier;
     private final JstClock clock;
 
     @Inject
-    public SubscriptionEvents(SubscriptionRepository subscriptions, UserRepository users, StripePrices plans, TtlQueuePublisher ttlQueue,
-                              StatsRepository stats, InternalNotifier notifier, JstClock clock) {
+    public SubscriptionEvents(SubscriptionRepository subscriptions, UserRepository users, StripeSubscriptionStates states, StripeGateway stripe,
+                              TtlQueuePublisher ttlQueue, StatsRepository stats, InternalNotifier notifier, JstClock clock) {
         this.subscriptions = subscriptions;
         this.users = users;
-        this.plans = plans;
+        this.states = states;
+        this.stripe = stripe;
         this.ttlQueue = ttlQueue;
         this.stats = stats;
         this.notifier = notifier;
         this.clock = clock;
     }
 
-    /** Returns the outcome: processed, stale or ignored (no existing user to attach it to). */
+    /** Returns the outcome: processed, stale, canceled (a gone user's live subscription) or ignored. */
     public String handle(StripeEvent event) {
         String customerId = event.text("customer");
         Optional<Subscription> stored = Optional.ofNullable(event.metadataUserId()).flatMap(subscriptions::find)
                 .or(() -> customerId == null ? Optional.empty() : subscriptions.findByCustomerId(customerId));
         String userId = Optional.ofNullable(event.metadataUserId()).orElse(stored.map(Subscription::userId).orElse(null));
-        if (userId == null || users.find(userId).isEmpty()) {
-            // unknown, or the account was deleted: storing would resurrect data of a gone user
-            LOG.warning("subscription event " + event.id() + " names no known user; ignored");
+        if (userId == null) {
+            LOG.warning("subscription event " + event.id() + " names no user; ignored");
             return "ignored";
         }
         Subscription before = stored.filter(s -> s.userId().equals(userId)).orElseGet(() -> Subscription.free(userId));
-        Subscription after = fromEvent(event, userId, before);
-        Optional<Subscription> replaced = subscriptions.replaceIfNotOlder(after);
-        if (replaced.isEmpty()) {
+        Subscription after = states.fromObject(event.object(), DELETED.equals(event.type()), userId, before, event.created());
+        if (users.find(userId).isEmpty()) {
+            return cancelOrphan(event, userId, after);
+        }
+        Write write = subscriptions.replaceIfNewer(after, event.id());
+        if (write instanceof Write.Conflict conflict) {
+            after = currentAtStripe(event, userId, conflict.stored());
+            Optional<Subscription> replaced = subscriptions.replaceIfNotOlder(after);
+            write = replaced.isPresent() ? new Write.Replaced(replaced.get(), null) : new Write.Stale(conflict.stored());
+        }
+        if (!(write instanceof Write.Replaced replaced)) {
             return "stale";
         }
         // effects from what this write actually replaced, not from the read above: concurrent deliveries
         // (Stripe retries while the first attempt still runs) then never count one transition twice
-        boolean retry = replaced.get().stateAt() == after.stateAt();
-        applyEffects(event, replaced.get(), after, retry);
+        Subscription old = replaced.replaced();
+        boolean sameState = old.stateAt() == after.stateAt() && old.stateKey().equals(after.stateKey());
+        boolean retry = sameState && event.id().equals(replaced.replacedSource());
+        if (sameState && !retry) {
+            // the same state was already stored by someone else (the app's own cancel flow, or a state read
+            // from Stripe): there is no transition left to apply
+            return "processed";
+        }
+        applyEffects(event, old, after, retry);
         return "processed";
     }
 
-    private Subscription fromEvent(StripeEvent event, String userId, Subscription before) {
-        JsonNode item = event.object().path("items").path("data").path(0);
-        Plan plan = plans.planOfPrice(item.path("price").path("id").asText(null)).orElse(before.plan());
-        boolean cancelAtEnd = event.object().path("cancel_at_period_end").asBoolean(false);
-        String status = "customer.subscription.deleted".equals(event.type()) ? "canceled" : event.text("status");
-        if ("active".equals(status) && cancelAtEnd) {
-            status = Subscription.CANCEL_SCHEDULED;
+    /**
+     * Two different states of one second: which is newer is Stripe's to say. The answer is Stripe's state
+     * now, stamped with the later of the event's second and ours — every event created before this read
+     * describes an older state (an event of this very second asks again).
+     */
+    private Subscription currentAtStripe(StripeEvent event, String userId, Subscription stored) {
+        String subscriptionId = event.text("id");
+        long readAt = Math.max(event.created(), clock.instant().getEpochSecond());
+        Optional<String> json = stripe.subscriptionJson(subscriptionId);
+        if (json.isEmpty()) {
+            LOG.warning("subscription event " + event.id() + " conflicts with the stored state of the same second and Stripe "
+                    + "does not know " + subscriptionId + "; the event's state is kept");
+            return states.fromObject(event.object(), DELETED.equals(event.type()), userId, stored, readAt);
         }
-        return new Subscription(userId, event.text("customer"), event.text("id"), plan,
-                status == null ? before.status() : status,
-                epoch(event.object(), item, "current_period_start"), epoch(event.object(), item, "current_period_end"),
-                cancelAtEnd, event.created(), clock.now());
+        LOG.info("subscription event " + event.id() + " conflicts with the stored state of the same second; "
+                + "took Stripe's current state of " + subscriptionId);
+        return states.fromJson(json.get(), userId, stored, readAt);
     }
 
-    /** Period bounds sit on the subscription in older API versions and on its items in newer ones. */
-    private static OffsetDateTime epoch(JsonNode subscription, JsonNode item, String field) {
-        JsonNode value = subscription.path(field).canConvertToLong() ? subscription.path(field) : item.path(field);
-        return value.canConvertToLong() ? JstClock.toJst(Instant.ofEpochSecond(value.asLong())) : null;
+    /**
+     * A subscription event for a user without an account here (deleted, or never known): nothing is stored
+     * — that would resurrect a gone user's data — but a live subscription is canceled at Stripe at once, so
+     * nobody is charged for an account that does not exist. If Stripe cannot be reached the webhook answers
+     * 503 and Stripe delivers the event again.
+     */
+    private String cancelOrphan(StripeEvent event, String userId, Subscription state) {
+        if (state.hasEnded() || state.subscriptionId() == null || "incomplete".equals(state.status())) {
+            LOG.warning("subscription event " + event.id() + " names no known user; nothing to cancel, ignored");
+            return "ignored";
+        }
+        boolean canceled = stripe.cancelImmediately(state.subscriptionId());
+        LOG.warning("subscription event " + event.id() + " names user " + userId + ", who has no account: subscription "
+                + state.subscriptionId() + (canceled ? " canceled at Stripe" : " was already ended at Stripe"));
+        return "canceled";
     }
 
     /**
@@ -99,9 +144,8 @@ public class SubscriptionEvents {
      * the message. A crash between storing the state and counting would lose that count (see docs).
      */
     private void applyEffects(StripeEvent event, Subscription before, Subscription after, boolean retry) {
-        Instant now = clock.instant();
-        Plan from = before.effectivePlan(now);
-        Plan to = after.effectivePlan(now);
+        Plan from = before.planInForce();
+        Plan to = after.planInForce();
         if (!retry) {
             stats.premiumChanged(from, to);
             boolean wasScheduled = Subscription.CANCEL_SCHEDULED.equals(before.status());
@@ -109,6 +153,8 @@ public class SubscriptionEvents {
             stats.cancellationScheduledChanged((isScheduled ? 1 : 0) - (wasScheduled ? 1 : 0));
             notifyUser(event, after.userId(), from, to, wasScheduled, isScheduled);
         }
+        // a retry of this event cannot tell whether its first attempt changed the plan; the rewrite is
+        // idempotent, so send it (ttl-updater tells the user only if the plan in force differs from old_plan)
         if (from != to || retry) {
             ttlQueue.publish(after.userId(), from.id(), to.id(), event.id());
         }

@@ -39,12 +39,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class StripeWebhookServiceTest {
 
     private static final TestStack.Wiring WIRING = TestStack.internalApiAndQueue("ttl-wh");
+    private static final jp.homebiyori.localdev.StripeStub STRIPE = jp.homebiyori.localdev.StripeStub.start(0);
     private static final String queueUrl = WIRING.queueUrl();
 
     @AddConfigSource
     static ConfigSource config() {
         Map<String, String> config = new java.util.HashMap<>(WIRING.config());
-        config.put("homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET);
+        config.putAll(TestStack.stripe(STRIPE));
         config.put("homebiyori.stripe.price.monthly", "price_m");
         config.put("homebiyori.stripe.price.yearly", "price_y");
         return TestStack.configSource(config);
@@ -224,10 +225,16 @@ class StripeWebhookServiceTest {
     }
 
     @Test
-    void eventForADeletedAccount_isIgnored_andStoresNothing() {
+    void eventForADeletedAccount_cancelsTheLiveSubscriptionAtStripe_andStoresNothing() {
         users.delete(user);
         var outcome = deliver(subscriptionEvent("evt_g_" + user, "customer.subscription.updated", now, "active", false, "price_m"));
-        assertThat(outcome.outcome()).isEqualTo("ignored");
+        assertThat(outcome.outcome()).isEqualTo("canceled");
+        assertThat(subscriptions.find(user)).isEmpty();
+        assertThat(STRIPE.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/subscriptions/sub_" + user)))).hasSize(1);
+        // its end, reported afterwards, has nothing left to cancel
+        var end = deliver(subscriptionEvent("evt_g2_" + user, "customer.subscription.deleted", now + 1, "canceled", false, "price_m"));
+        assertThat(end.outcome()).isEqualTo("ignored");
         assertThat(subscriptions.find(user)).isEmpty();
     }
 

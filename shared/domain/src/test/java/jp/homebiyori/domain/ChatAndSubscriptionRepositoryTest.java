@@ -9,6 +9,7 @@ import jp.homebiyori.domain.chat.ChatRepository.ChatKey;
 import jp.homebiyori.domain.chat.dynamo.DynamoChatRepository;
 import jp.homebiyori.domain.subscription.Plan;
 import jp.homebiyori.domain.subscription.Subscription;
+import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import jp.homebiyori.domain.subscription.dynamo.DynamoSubscriptionRepository;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,41 @@ class ChatAndSubscriptionRepositoryTest {
         assertThat(s.isPremiumAt(t0.plusDays(10).toInstant())).isFalse();
         Subscription canceled = new Subscription("u", "c", "s", Plan.YEARLY, "canceled", t0, t0.plusDays(10), false, 1, t0);
         assertThat(canceled.effectivePlan(t0.toInstant())).isEqualTo(Plan.FREE);
+    }
+
+    @Test
+    void thePlanInForce_isTheStates_notTheClocks() {
+        Subscription active = new Subscription("u", "c", "s", Plan.MONTHLY, "active", t0, t0.plusMonths(1), false, 1, t0);
+        // Stripe renews at the period end and reports it just after: until then the stored state still says premium
+        assertThat(active.isPremiumAt(t0.plusMonths(1).plusSeconds(5).toInstant())).isTrue();
+        assertThat(active.planInForce()).isEqualTo(Plan.MONTHLY);
+        Subscription pastDue = new Subscription("u", "c", "s", Plan.YEARLY, "past_due", t0, t0.plusYears(1), false, 1, t0);
+        assertThat(pastDue.planInForce()).isEqualTo(Plan.YEARLY);
+        for (String ended : List.of("canceled", "unpaid", "incomplete", "incomplete_expired", "paused")) {
+            assertThat(new Subscription("u", "c", "s", Plan.MONTHLY, ended, t0, t0.plusMonths(1), false, 1, t0).planInForce())
+                    .as(ended).isEqualTo(Plan.FREE);
+        }
+        // a scheduled cancellation is in force until its end, in the state; past the end its features stop
+        Subscription scheduled = new Subscription("u", "c", "s", Plan.MONTHLY, Subscription.CANCEL_SCHEDULED, t0, t0.plusMonths(1), true, 1, t0);
+        assertThat(scheduled.planInForce()).isEqualTo(Plan.MONTHLY);
+        assertThat(scheduled.effectivePlan(t0.plusMonths(1).toInstant())).isEqualTo(Plan.FREE);
+    }
+
+    @Test
+    void replaceIfNewer_tellsStaleFromASameSecondConflict_andTakesTheSameStateAsARetry() {
+        String user = "rn-" + UUID.randomUUID();
+        Subscription at10 = new Subscription(user, "cus", "sub", Plan.MONTHLY, "active", t0, t0.plusMonths(1), false, 10, t0);
+        assertThat(subscriptions.replaceIfNewer(at10, "evt_1")).isInstanceOf(SubscriptionRepository.Write.Replaced.class);
+        assertThat(subscriptions.replaceIfNewer(at10, "evt_1")).as("the same state again: a retry, telling who wrote it")
+                .isInstanceOfSatisfying(SubscriptionRepository.Write.Replaced.class, r -> {
+                    assertThat(r.replacedSource()).isEqualTo("evt_1");
+                    assertThat(r.replaced().stateKey()).isEqualTo(at10.stateKey());
+                });
+        Subscription older = new Subscription(user, "cus", "sub", Plan.MONTHLY, "incomplete", t0, t0.plusMonths(1), false, 9, t0);
+        assertThat(subscriptions.replaceIfNewer(older, "evt_0")).isInstanceOf(SubscriptionRepository.Write.Stale.class);
+        Subscription otherOf10 = new Subscription(user, "cus", "sub", Plan.MONTHLY, Subscription.CANCEL_SCHEDULED, t0, t0.plusMonths(1), true, 10, t0);
+        assertThat(subscriptions.replaceIfNewer(otherOf10, "evt_2")).isInstanceOf(SubscriptionRepository.Write.Conflict.class);
+        assertThat(subscriptions.find(user).orElseThrow().status()).as("nothing written on a conflict").isEqualTo("active");
     }
 
     @Test

@@ -100,6 +100,25 @@ public class StripeGateway {
         }
     }
 
+    /**
+     * The subscription as Stripe holds it now, as Stripe's JSON (the same shape as an event's
+     * {@code data.object}); empty if Stripe does not know it. Webhook-service asks when two events of
+     * the same second disagree.
+     */
+    public Optional<String> subscriptionJson(String subscriptionId) {
+        try {
+            Subscription s = client().v1().subscriptions().retrieve(subscriptionId);
+            return Optional.of(s.getLastResponse().body());
+        } catch (InvalidRequestException e) {
+            if ("resource_missing".equals(e.getCode())) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
     public String portalUrl(String customerId, String returnUrl) {
         Session session = call(() -> client().v1().billingPortal().sessions().create(
                 com.stripe.param.billingportal.SessionCreateParams.builder()

@@ -69,7 +69,7 @@ public class AccountDeletionService {
         deletedAccounts.mark(userId, started);
         Optional<UserProfile> removed = users.deleteIfPresent(userId);
         removed.ifPresent(profile -> stats.userDeleted(profile.onboardingCompleted(),
-                subscription.effectivePlan(started), Subscription.CANCEL_SCHEDULED.equals(subscription.status()),
+                subscription.planInForce(), Subscription.CANCEL_SCHEDULED.equals(subscription.status()),
                 clock.today()));
         Map<Table, Integer> erased = eraser.eraseAll(userId);
         stats.forgetActiveUser(userId, clock.today());

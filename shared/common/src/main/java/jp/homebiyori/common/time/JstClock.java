@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Time as the product sees it: every timestamp is ISO-8601 at +09:00 and every "one per day" rule uses
- * the JST calendar day. Wraps a {@link Clock} so tests can stand at 23:59:59 JST.
+ * the JST calendar day. Wraps a {@link Clock}: the one clock of the whole backend (injected everywhere,
+ * so a test can stand at 23:59:59 JST or move a subscription through two years — testkit's
+ * {@code SimulatedClock}).
  */
 public final class JstClock {
 
@@ -29,6 +31,11 @@ public final class JstClock {
 
     public static JstClock system() {
         return new JstClock(Clock.systemUTC());
+    }
+
+    /** The clock underneath, for libraries that take a {@link Clock} (Stripe's signature check). */
+    public Clock clock() {
+        return clock;
     }
 
     public Instant instant() {

@@ -29,6 +29,35 @@ public interface SubscriptionRepository {
      */
     Optional<Subscription> replaceIfNotOlder(Subscription subscription);
 
+    /** What a {@link #replaceIfNewer} did. */
+    sealed interface Write {
+        /**
+         * Stored; {@code replaced} is the state it overwrote ({@link Subscription#free} if none), and
+         * {@code replacedSource} what had written that one (an event id; null for the app's own writes).
+         */
+        record Replaced(Subscription replaced, String replacedSource) implements Write {
+        }
+
+        /** Nothing written: the stored state is newer. */
+        record Stale(Subscription stored) implements Write {
+        }
+
+        /**
+         * Nothing written: a different state of the same second is stored, and which of the two is newer
+         * cannot be told from the events (Stripe's {@code created} has second precision).
+         */
+        record Conflict(Subscription stored) implements Write {
+        }
+    }
+
+    /**
+     * Stores a state reported by an event if it is newer than the stored one ({@code stateAt} greater),
+     * or the very same state of the same second (a retry: {@link Subscription#stateKey} equal), recording
+     * {@code source} (the event id) as what wrote it. A
+     * different state of the same second is a {@link Write.Conflict}: the caller asks Stripe which is current.
+     */
+    Write replaceIfNewer(Subscription subscription, String source);
+
     /**
      * Records the user's Stripe customer (creating a free, status-none item if the user has none yet);
      * an already recorded customer is kept. Returns the customer id in force.

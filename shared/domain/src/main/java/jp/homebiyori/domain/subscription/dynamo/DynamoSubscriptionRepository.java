@@ -75,6 +75,26 @@ public class DynamoSubscriptionRepository implements SubscriptionRepository {
     }
 
     @Override
+    public Write replaceIfNewer(Subscription subscription, String source) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(SubscriptionItem.toItem(subscription));
+        item.put("source_event", Attrs.s(source));
+        Map<String, AttributeValue> old;
+        try {
+            old = dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(PK) OR state_at < :t OR (state_at = :t AND state_key = :k)")
+                    .expressionAttributeValues(Map.of(":t", Attrs.n(subscription.stateAt()), ":k", Attrs.s(subscription.stateKey())))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException notNewer) {
+            // only on this rare path a second read: what is stored tells stale from a same-second conflict
+            Subscription stored = find(subscription.userId()).orElseGet(() -> Subscription.free(subscription.userId()));
+            return stored.stateAt() > subscription.stateAt() ? new Write.Stale(stored) : new Write.Conflict(stored);
+        }
+        return old == null || old.isEmpty() ? new Write.Replaced(Subscription.free(subscription.userId()), null)
+                : new Write.Replaced(SubscriptionItem.fromItem(old), Attrs.str(old, "source_event"));
+    }
+
+    @Override
     public String attachCustomer(String userId, String customerId) {
         Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table).key(SubscriptionItem.key(userId))
                 .updateExpression("SET user_id = :u, customer_id = if_not_exists(customer_id, :c), "

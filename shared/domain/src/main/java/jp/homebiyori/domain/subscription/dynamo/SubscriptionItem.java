@@ -39,8 +39,9 @@ final class SubscriptionItem {
         Attrs.putIfPresent(item, "current_period_start", s.currentPeriodStart());
         Attrs.putIfPresent(item, "current_period_end", s.currentPeriodEnd());
         item.put("cancel_at_period_end", Attrs.bool(s.cancelAtPeriodEnd()));
-        item.put("ttl_days", Attrs.n(s.plan().chatRetentionDays()));
+        item.put("ttl_days", Attrs.n(s.planInForce().chatRetentionDays()));
         item.put("state_at", Attrs.n(s.stateAt()));
+        item.put("state_key", Attrs.s(s.stateKey()));
         Attrs.putIfPresent(item, "updated_at", s.updatedAt());
         return item;
     }
