@@ -3,6 +3,7 @@ package jp.homebiyori.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.homebiyori.client.internal.model.SourceLambda;
+import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.common.internal.InternalNotifier;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.stats.StatsRepository;
@@ -79,9 +80,26 @@ public class SubscriptionEvents {
         if (users.find(userId).isEmpty()) {
             return cancelOrphan(event, userId, after);
         }
+        if (endsAnotherThanTheLiveOne(before, after)) {
+            return "stale";
+        }
+        if (startsAfterAnEndedOne(before, after)) {
+            // a new subscription after the user's ended one is newer than it, whatever the seconds say (the
+            // ended one may have been read from Stripe after this one was created); decided on what was
+            // read, so written only if that is still what is stored
+            Optional<Subscription> replaced = subscriptions.replaceIfStill(before, after, event.id());
+            if (replaced.isEmpty()) {
+                throw ApiException.unavailable("the subscription changed while this event was applied; please retry", 1);
+            }
+            applyEffects(event, replaced.get(), after, false);
+            return "processed";
+        }
         Write write = subscriptions.replaceIfNewer(after, event.id());
         if (write instanceof Write.Conflict conflict) {
             after = currentAtStripe(event, userId, conflict.stored());
+            if (endsAnotherThanTheLiveOne(conflict.stored(), after)) {
+                return "stale";
+            }
             Optional<Subscription> replaced = subscriptions.replaceIfNotOlder(after);
             write = replaced.isPresent() ? new Write.Replaced(replaced.get(), null) : new Write.Stale(conflict.stored());
         }
@@ -100,6 +118,23 @@ public class SubscriptionEvents {
         }
         applyEffects(event, old, after, retry);
         return "processed";
+    }
+
+    /**
+     * The end of a subscription that is not the user's live one (a cancelled subscription, then a new
+     * checkout — possibly in the same second) says nothing about the user's plan: it never replaces the
+     * live subscription, whatever its time.
+     */
+    private static boolean endsAnotherThanTheLiveOne(Subscription stored, Subscription incoming) {
+        return incoming.hasEnded() && stored.subscriptionId() != null && !stored.subscriptionId().equals(incoming.subscriptionId())
+                && !stored.hasEnded() && !Subscription.NONE.equals(stored.status());
+    }
+
+    /** A live subscription, created since the user's stored one ended (Stripe's {@code ended_at}). */
+    private static boolean startsAfterAnEndedOne(Subscription stored, Subscription incoming) {
+        return !incoming.hasEnded() && stored.subscriptionId() != null && incoming.subscriptionId() != null
+                && !stored.subscriptionId().equals(incoming.subscriptionId()) && stored.hasEnded()
+                && stored.endedAt() != null && incoming.stateAt() >= stored.endedAt().toEpochSecond();
     }
 
     /**

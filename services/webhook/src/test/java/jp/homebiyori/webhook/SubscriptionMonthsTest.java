@@ -213,4 +213,28 @@ class SubscriptionMonthsTest {
         assertThat(deliver(cancel, t + 400)).isEqualTo("duplicate");
         assertThat(subscriptions.find(user).orElseThrow().status()).isEqualTo("active");
     }
+
+    /** Found by the lifecycle property test: the end of one subscription and the start of the next in one second. */
+    @Test
+    void cancelNow_andANewCheckout_inTheSameSecond_endWithTheNewSubscription() {
+        stripe.subscribe(START, "monthly", 0, false);
+        stripe.cancelNow(START);
+        stripe.subscribe(START, "yearly", 0, false);
+        List<StripeLifecycle.Event> events = stripe.events();
+        assertThat(events).extracting(StripeLifecycle.Event::created).containsOnly(START);
+        for (String id : stripe.subscriptionIds()) {
+            STRIPE.server().stubFor(get(urlPathEqualTo("/v1/subscriptions/" + id))
+                    .willReturn(okJson(stripe.subscriptionJson(stripe.stateAt(START, id).orElseThrow()))));
+        }
+        deliverNew(2);
+        Subscription s = subscriptions.find(user).orElseThrow();
+        assertThat(s.subscriptionId()).isEqualTo(stripe.current().orElseThrow().subscriptionId());
+        assertThat(s.planInForce()).isEqualTo(Plan.YEARLY);
+        assertThat(notificationTypes()).filteredOn(t -> t == NotificationType.PLAN_CHANGED).hasSize(3);
+        // the old one's end, delivered again late, changes nothing
+        StripeLifecycle.Event end = events.stream().filter(e -> e.type().equals("customer.subscription.deleted")).findFirst().orElseThrow();
+        assertThat(deliver(new StripeLifecycle.Event(end.id() + "_resent", end.type(), end.created(), end.json().replace(end.id(), end.id() + "_resent")),
+                START + 600)).isEqualTo("stale");
+        assertThat(subscriptions.find(user).orElseThrow().planInForce()).isEqualTo(Plan.YEARLY);
+    }
 }

@@ -49,7 +49,16 @@ public class StripeSubscriptionStates {
         return new Subscription(userId, customer == null ? before.customerId() : customer, id == null ? before.subscriptionId() : id,
                 plan, status == null ? before.status() : status,
                 start == null ? before.currentPeriodStart() : start, end == null ? before.currentPeriodEnd() : end,
-                cancelAtEnd, stateAt, clock.now());
+                cancelAtEnd, stateAt, clock.now(), endedAt(object, deleted, stateAt));
+    }
+
+    /** Stripe's {@code ended_at} of an ended subscription (the event's time if a deletion lacks it). */
+    private static OffsetDateTime endedAt(JsonNode object, boolean deleted, long stateAt) {
+        JsonNode ended = object.path("ended_at");
+        if (ended.canConvertToLong()) {
+            return JstClock.toJst(Instant.ofEpochSecond(ended.asLong()));
+        }
+        return deleted ? JstClock.toJst(Instant.ofEpochSecond(stateAt)) : null;
     }
 
     /** As {@link #fromObject}, from Stripe's JSON text; unreadable JSON is a 503 (Stripe answered nonsense). */

@@ -17,11 +17,20 @@ import java.util.Set;
  * renewal for "free → premium" and every end for "free → free" (docs/decisions.md, "Subscription
  * transitions"). The only clock-dependent reading is {@link #effectivePlan(Instant)}: a scheduled
  * cancellation whose period is over gives no premium features any more, even before Stripe's
- * {@code customer.subscription.deleted} has arrived.
+ * {@code customer.subscription.deleted} has arrived. {@code endedAt} is Stripe's {@code ended_at} of an
+ * ended subscription: a new subscription created since then is newer than it, whatever the stamps say.
  */
 public record Subscription(String userId, String customerId, String subscriptionId, Plan plan, String status,
                            OffsetDateTime currentPeriodStart, OffsetDateTime currentPeriodEnd,
-                           boolean cancelAtPeriodEnd, long stateAt, OffsetDateTime updatedAt) {
+                           boolean cancelAtPeriodEnd, long stateAt, OffsetDateTime updatedAt, OffsetDateTime endedAt) {
+
+    /** A state that has not ended (or whose end time is not known). */
+    public Subscription(String userId, String customerId, String subscriptionId, Plan plan, String status,
+                        OffsetDateTime currentPeriodStart, OffsetDateTime currentPeriodEnd,
+                        boolean cancelAtPeriodEnd, long stateAt, OffsetDateTime updatedAt) {
+        this(userId, customerId, subscriptionId, plan, status, currentPeriodStart, currentPeriodEnd, cancelAtPeriodEnd, stateAt,
+                updatedAt, null);
+    }
 
     public static final String NONE = "none";
     public static final String CANCEL_SCHEDULED = "cancel_scheduled";
@@ -70,7 +79,7 @@ public record Subscription(String userId, String customerId, String subscription
     /** This state as of a different time (a state re-read from Stripe is stamped with the time it was read). */
     public Subscription stampedAt(long stateAt) {
         return new Subscription(userId, customerId, subscriptionId, plan, status, currentPeriodStart, currentPeriodEnd,
-                cancelAtPeriodEnd, stateAt, updatedAt);
+                cancelAtPeriodEnd, stateAt, updatedAt, endedAt);
     }
 
     /** The plan whose features apply at {@code now} (see {@link #isPremiumAt}). */

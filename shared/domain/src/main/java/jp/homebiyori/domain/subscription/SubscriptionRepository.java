@@ -59,6 +59,13 @@ public interface SubscriptionRepository {
     Write replaceIfNewer(Subscription subscription, String source);
 
     /**
+     * Stores {@code subscription} only if the stored state is still {@code expected} (same time and same
+     * {@link Subscription#stateKey}; for {@link Subscription#free} with time 0: nothing or a bare item
+     * stored), whatever the times say — for a decision taken on what was read. Empty if it changed meanwhile.
+     */
+    Optional<Subscription> replaceIfStill(Subscription expected, Subscription subscription, String source);
+
+    /**
      * Records the user's Stripe customer (creating a free, status-none item if the user has none yet);
      * an already recorded customer is kept. Returns the customer id in force.
      */

@@ -127,6 +127,24 @@ public final class StripeLifecycle {
         return Optional.ofNullable(found);
     }
 
+    /** What Stripe's API answers for one subscription at {@code instant}. */
+    public Optional<State> stateAt(long instant, String subscriptionId) {
+        State found = null;
+        for (State s : states) {
+            if (s.at() <= instant && s.subscriptionId().equals(subscriptionId)) {
+                found = s;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Every subscription id so far. */
+    public java.util.Set<String> subscriptionIds() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        states.forEach(s -> ids.add(s.subscriptionId()));
+        return ids;
+    }
+
     /** Whether a subscription is live (not ended), so steps that need one apply. */
     public boolean hasLiveSubscription() {
         return current().filter(State::live).isPresent();

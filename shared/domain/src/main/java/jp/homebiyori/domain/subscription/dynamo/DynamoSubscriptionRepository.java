@@ -95,6 +95,22 @@ public class DynamoSubscriptionRepository implements SubscriptionRepository {
     }
 
     @Override
+    public Optional<Subscription> replaceIfStill(Subscription expected, Subscription subscription, String source) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(SubscriptionItem.toItem(subscription));
+        Attrs.putIfPresent(item, "source_event", source);
+        Map<String, AttributeValue> old;
+        try {
+            old = dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("state_at = :t AND (state_key = :k OR attribute_not_exists(state_key))")
+                    .expressionAttributeValues(Map.of(":t", Attrs.n(expected.stateAt()), ":k", Attrs.s(expected.stateKey())))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException changed) {
+            return Optional.empty();
+        }
+        return Optional.of(SubscriptionItem.fromItem(old));
+    }
+
+    @Override
     public String attachCustomer(String userId, String customerId) {
         Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table).key(SubscriptionItem.key(userId))
                 .updateExpression("SET user_id = :u, customer_id = if_not_exists(customer_id, :c), "

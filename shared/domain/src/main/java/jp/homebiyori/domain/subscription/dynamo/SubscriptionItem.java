@@ -43,6 +43,7 @@ final class SubscriptionItem {
         item.put("state_at", Attrs.n(s.stateAt()));
         item.put("state_key", Attrs.s(s.stateKey()));
         Attrs.putIfPresent(item, "updated_at", s.updatedAt());
+        Attrs.putIfPresent(item, "ended_at", s.endedAt());
         return item;
     }
 
@@ -57,6 +58,7 @@ final class SubscriptionItem {
                 Attrs.time(item, "current_period_end"),
                 Attrs.bool(item, "cancel_at_period_end", false),
                 Attrs.num(item, "state_at", 0),
-                Attrs.time(item, "updated_at"));
+                Attrs.time(item, "updated_at"),
+                Attrs.time(item, "ended_at"));
     }
 }
