@@ -179,6 +179,12 @@ class FunctionsTest {
                 .containsEntry("HOMEBIYORI_IDENTITY_PROVIDER", "cognito")
                 .containsEntry("HOMEBIYORI_AUTH_USER_POOL_POOL_ID", "<UserPool>");
         assertThat(functions.get("webhook-service").environment()).containsEntry("HOMEBIYORI_SQS_TTL_QUEUE_URL", "<TtlQueue>");
+        // an event's plan is its price: both functions that read StripePrices get the ids (webhook-service had none)
+        for (String name : List.of("billing-service", "webhook-service")) {
+            assertThat(functions.get(name).environment()).as(name)
+                    .containsEntry("HOMEBIYORI_STRIPE_PRICE_MONTHLY", "<StripePriceMonthly>")
+                    .containsEntry("HOMEBIYORI_STRIPE_PRICE_YEARLY", "<StripePriceYearly>");
+        }
         String internalApi = "https://<InternalApi>.execute-api." + Template.REGION + ".amazonaws.com/" + Template.ENV;
         for (String caller : List.of("webhook-service", "ttl-updater")) {
             assertThat(functions.get(caller).environment()).as(caller).containsEntry("HOMEBIYORI_INTERNAL_BASE_URL", internalApi)
