@@ -86,6 +86,35 @@ class BillingResourceTest {
     }
 
     @Test
+    void afterTheEnd_theSubscriptionReadsFree_aScheduledCancellationPastItsPeriodToo() throws Exception {
+        OffsetDateTime now = clock.now();
+        String ended = "end-" + UUID.randomUUID();
+        subscriptions.saveIfNotOlder(new Subscription(ended, "cus_e", "sub_e", Plan.MONTHLY, "canceled",
+                now.minusDays(31), now.minusDays(1), true, 100, now));
+        SubscriptionStatus s = billing(ended).getSubscription();
+        assertThat(s.getCurrentPlan().getValue()).isEqualTo("free");
+        assertThat(s.getStatus()).isEqualTo(SubscriptionStatusValue.CANCELED);
+        assertThat(s.getIsPremium()).isFalse();
+        assertThat(s.getFeatures().getChatRetentionDays()).isEqualTo(30);
+
+        // Stripe's end event has not arrived yet, but the period of the scheduled cancellation is over
+        String waiting = "wait-" + UUID.randomUUID();
+        subscriptions.saveIfNotOlder(new Subscription(waiting, "cus_w", "sub_w", Plan.YEARLY, Subscription.CANCEL_SCHEDULED,
+                now.minusYears(1), now.minusSeconds(5), true, 100, now));
+        SubscriptionStatus w = billing(waiting).getSubscription();
+        assertThat(w.getCurrentPlan().getValue()).isEqualTo("free");
+        assertThat(w.getIsPremium()).isFalse();
+
+        // an active one whose stored period has just passed is premium until Stripe reports the renewal or the end
+        String renewing = "renew-" + UUID.randomUUID();
+        subscriptions.saveIfNotOlder(new Subscription(renewing, "cus_r", "sub_r", Plan.MONTHLY, "active",
+                now.minusMonths(1), now.minusSeconds(5), false, 100, now));
+        SubscriptionStatus r = billing(renewing).getSubscription();
+        assertThat(r.getCurrentPlan().getValue()).isEqualTo("monthly");
+        assertThat(r.getIsPremium()).isTrue();
+    }
+
+    @Test
     void checkout_createsOneAnonymousCustomer_andReturnsTheHostedPage() throws Exception {
         String user = "co-" + UUID.randomUUID();
         CheckoutRequest request = new CheckoutRequest().planType(PaidPlan.YEARLY)
