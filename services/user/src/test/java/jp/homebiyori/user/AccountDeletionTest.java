@@ -10,7 +10,9 @@ import jp.homebiyori.client.user.ApiException;
 import jp.homebiyori.client.user.api.UsersApi;
 import jp.homebiyori.client.user.model.AccountDeletionResult;
 import jp.homebiyori.client.user.model.CompleteOnboardingRequest;
+import jp.homebiyori.client.user.model.AiCharacter;
 import jp.homebiyori.client.user.model.UpdateNicknameRequest;
+import jp.homebiyori.client.user.model.UpdateProfileRequest;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
 import jp.homebiyori.common.time.JstClock;
@@ -89,6 +91,11 @@ class AccountDeletionTest {
 
     private UsersApi api(String sub) {
         return new UsersApi(ApiClients.user(server.port(), TestStack.userToken(sub)));
+    }
+
+    /** The client of a token the user got a minute ago, so a deletion made with it voids it. */
+    private UsersApi apiWithAnEarlierToken(String sub) {
+        return new UsersApi(ApiClients.user(server.port(), TestStack.userToken(sub, clock.instant().minusSeconds(60))));
     }
 
     private String onboardedUserWithData(int chatCount, int fruitCount) throws Exception {
@@ -208,13 +215,14 @@ class AccountDeletionTest {
     @Test
     void deleteAccount_whenTheIdentityStepFails_answers503_andTheNextCallFinishes() throws Exception {
         String user = onboardedUserWithData(8, 1);
+        UsersApi sameToken = apiWithAnEarlierToken(user);
         identity.failNext(1);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> api(user).deleteAccount());
+        ApiException e = catchThrowableOfType(ApiException.class, sameToken::deleteAccount);
         assertError(e.getCode(), e.getResponseBody(), 503, "SERVICE_UNAVAILABLE");
         assertThat(calls(identity.deleted(), user)).isZero();
 
-        api(user).deleteAccount();
+        sameToken.deleteAccount();   // the deletion voided this token everywhere but here
         assertThat(calls(identity.deleted(), user)).isEqualTo(1);
         assertThat(total(fixture.itemsOf(user))).isZero();
     }
@@ -229,6 +237,30 @@ class AccountDeletionTest {
         AccountDeletionResult result = api(user).deleteAccount();
         assertThat(result.getDeleted()).isTrue();
         assertThat(total(fixture.itemsOf(user))).isZero();
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheDeletion_isRefusedByEveryUserOperation_butMayRepeatTheDeletion() throws Exception {
+        String user = onboardedUserWithData(3, 1);
+        UsersApi voided = apiWithAnEarlierToken(user);
+        assertThat(voided.deleteAccount().getDeleted()).isTrue();
+        StatsRepository.Snapshot counted = stats.snapshot(clock.today());
+
+        List<Callable<?>> refused = List.of(voided::getProfile, voided::getOnboardingStatus,
+                () -> voided.updateProfile(new UpdateProfileRequest().aiCharacter(AiCharacter.HIDE)),
+                () -> voided.updateNickname(new UpdateNicknameRequest().nickname("もどる")),
+                () -> voided.completeOnboarding(new CompleteOnboardingRequest().nickname("もどる")));
+        for (Callable<?> call : refused) {
+            ApiException e = catchThrowableOfType(ApiException.class, call::call);
+            assertError(e.getCode(), e.getResponseBody(), 401, "UNAUTHORIZED");
+        }
+        assertThat(users.find(user)).as("no profile came back").isEmpty();
+
+        AccountDeletionResult again = voided.deleteAccount();
+        assertThat(again.getDeleted()).isTrue();
+        assertThat(calls(identity.deleted(), user)).isEqualTo(2);
+        assertThat(total(fixture.itemsOf(user))).isZero();
+        assertThat(stats.snapshot(clock.today()).totalUsers()).isEqualTo(counted.totalUsers());
     }
 
     @Test

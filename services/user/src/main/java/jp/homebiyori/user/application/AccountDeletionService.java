@@ -3,11 +3,11 @@ package jp.homebiyori.user.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.account.BillingCanceller;
-import jp.homebiyori.domain.account.DeletedAccounts;
 import jp.homebiyori.domain.account.UserDataEraser;
 import jp.homebiyori.domain.stats.StatsRepository;
 import jp.homebiyori.domain.subscription.Subscription;
@@ -28,6 +28,7 @@ import java.util.logging.Logger;
  * claim that counts the deletion once in the statistics and makes webhooks arriving from now on
  * ignore the user; (3) erases every other item of the user in every table; (4) takes the user out of
  * the active-user sets; (5) deletes the sign-in identity. Every step may be repeated, so calling again
+ * (with the same token: the deletion is the one operation a voided token may still call, DeletedAccountFilter)
  * after a failure or a timeout finishes the job; a call for an already deleted account succeeds.
  */
 @ApplicationScoped
