@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The authentication matrix over every operation of the three specs: a missing, expired, forged,
- * unsigned or foreign credential is refused with the status the spec documents (401, or 403 for an
- * internal caller off the allow-list), with the Error body, and nothing is written to any table.
+ * unsigned or foreign credential, and on the user API a token issued before its account's deletion, is
+ * refused with the status the spec documents (401, or 403 for an internal caller off the allow-list),
+ * with the Error body, and nothing is written to any table.
  * Public operations ({@code security: []}) are exempt; the Stripe webhook's own credential, its
  * signature, gets the same treatment.
  */
@@ -47,6 +49,10 @@ class AuthMatrixTest {
 
     private static final String OWNER = "auth-owner-" + UUID.randomUUID();
     private static final String OTHER = "auth-other-" + UUID.randomUUID();
+    /** A user who chatted, subscribed and then deleted the account (in {@link #seed}). */
+    private static final String DELETED = "auth-deleted-" + UUID.randomUUID();
+    /** The deleted user's token from a minute before the deletion: signed, unexpired, and void. */
+    private static final String VOIDED = TestStack.userToken(DELETED, Instant.now().minusSeconds(60));
 
     @AddConfigSource
     static ConfigSource config() {
@@ -97,6 +103,10 @@ class AuthMatrixTest {
         ids.put("fruit_id", client.growFruit(OWNER));
         ids.put("notification_id", client.notification(OWNER));
         client.subscribe(OWNER, "cus_auth_owner");
+        client.onboard(DELETED);
+        client.growFruit(DELETED);
+        client.subscribe(DELETED, "cus_auth_deleted");
+        client.ok("deleteAccount", DELETED, Map.of(), Map.of(), null);
         return ids;
     }
 
@@ -185,6 +195,10 @@ class AuthMatrixTest {
                 bearer(Credentials.withClaims(pool, OWNER, Map.of("client_id", "someone-elses-client")))));
         cases.add(unauthorized("the internal API key instead of a token",
                 Map.of("X-API-Key", TestStack.INTERNAL_API_KEY, "X-Source-Lambda", "ttl-updater")));
+        // the deletion itself stays open to the tokens it voids, to finish a half-done deletion (AccountDeletionTest)
+        if (pool == Pool.USER && !op.id().equals("deleteAccount")) {
+            cases.add(unauthorized("a token issued before its account's deletion", bearer(VOIDED)));
+        }
         return cases;
     }
 

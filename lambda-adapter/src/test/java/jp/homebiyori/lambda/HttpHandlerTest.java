@@ -3,11 +3,13 @@ package jp.homebiyori.lambda;
 import jp.homebiyori.testkit.lambda.ApiEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.testkit.RawHttp;
 import jp.homebiyori.testkit.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import static jp.homebiyori.testkit.ErrorAssertions.assertError;
@@ -74,6 +76,26 @@ class HttpHandlerTest {
                 .bearer(TestStack.adminToken("admin-1")).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
 
         assertError(reply, 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void userApi_withATokenIssuedBeforeTheAccountsDeletion_returns401_onTheFilterAndTheChatBatchPaths() {
+        String user = newUser();
+        String voided = TestStack.userToken(user, Instant.now().minusSeconds(60));
+        Backend.beans().get(DeletedAccounts.class).mark(user, Instant.now());
+
+        RawHttp.Reply status = ApiEvent.restApi("GET", "/api/users/onboarding-status")
+                .bearer(voided).send((in, out) -> handler.handleRequest(in, out, new TestContext()));
+        assertError(status, 401, "UNAUTHORIZED");
+        RawHttp.Reply send = ApiEvent.restApi("POST", "/api/chat/messages").bearer(voided)
+                .jsonBody("{\"message\":\"ごはん作った\"}").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
+        assertError(send, 401, "UNAUTHORIZED");
+
+        RawHttp.Reply since = ApiEvent.restApi("POST", "/api/chat/messages").bearer(TestStack.userToken(user))
+                .jsonBody("{\"message\":\"ごはん作った\"}").send((in, out) -> handler.handleRequest(in, out, new TestContext()));
+        assertThat(since.status()).as(since.body()).isEqualTo(200);
+        assertThat(since.json().path("tree_growth").path("total_characters").asInt()).as("only the message of the token issued since")
+                .isEqualTo("ごはん作った".length());
     }
 
     @Test

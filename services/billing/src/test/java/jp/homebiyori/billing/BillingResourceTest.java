@@ -13,6 +13,7 @@ import jp.homebiyori.client.user.model.CheckoutSession;
 import jp.homebiyori.client.user.model.PaidPlan;
 import jp.homebiyori.client.user.model.SubscriptionStatus;
 import jp.homebiyori.client.user.model.SubscriptionStatusValue;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
 import jp.homebiyori.common.time.JstClock;
@@ -64,6 +65,8 @@ class BillingResourceTest {
     private JstClock clock;
     @Inject
     private StatsRepository stats;
+    @Inject
+    private DeletedAccounts deletedAccounts;
 
     private BillingApi billing(String user) {
         return new BillingApi(ApiClients.user(server.port(), TestStack.userToken(user)));
@@ -225,6 +228,28 @@ class BillingResourceTest {
                 .startsWith("https://billing.stripe.com/");
         ApiException foreign = catchThrowableOfType(ApiException.class, () -> billing(user).getPortalSession("https://evil.example/"));
         assertError(foreign.getCode(), foreign.getResponseBody(), 400, "REDIRECT_URL_NOT_ALLOWED");
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheAccountsDeletion_isRefused_andCreatesNoStripeCustomer_butATokenIssuedSinceChecksOut() throws Exception {
+        String user = "gone-" + UUID.randomUUID();
+        BillingApi voided = new BillingApi(ApiClients.user(server.port(), TestStack.userToken(user, clock.instant().minusSeconds(60))));
+        deletedAccounts.mark(user, clock.instant());
+        CheckoutRequest request = new CheckoutRequest().planType(PaidPlan.MONTHLY)
+                .successUrl("http://localhost:3000/ok").cancelUrl("http://localhost:3000/ng");
+
+        ApiException checkout = catchThrowableOfType(ApiException.class, () -> voided.createCheckoutSession(request));
+        assertError(checkout.getCode(), checkout.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException status = catchThrowableOfType(ApiException.class, voided::getSubscription);
+        assertError(status.getCode(), status.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException portal = catchThrowableOfType(ApiException.class, () -> voided.getPortalSession("http://localhost:3000/settings"));
+        assertError(portal.getCode(), portal.getResponseBody(), 401, "UNAUTHORIZED");
+        assertThat(STRIPE.server().findAll(postRequestedFor(urlEqualTo("/v1/customers"))
+                .withRequestBody(containing("metadata[user_id]=" + user)))).as("no Stripe customer for a gone account").isEmpty();
+        assertThat(subscriptions.find(user)).isEmpty();
+
+        assertThat(billing(user).createCheckoutSession(request).getCheckoutUrl()).as("a token issued since").startsWith("https://checkout.stripe.com/");
+        STRIPE.server().verify(1, postRequestedFor(urlEqualTo("/v1/customers")).withRequestBody(containing("metadata[user_id]=" + user)));
     }
 
     @Test

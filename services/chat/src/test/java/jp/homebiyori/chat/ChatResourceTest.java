@@ -18,7 +18,11 @@ import jp.homebiyori.client.user.model.EmotionStampRequest;
 import jp.homebiyori.client.user.model.PraiseLevel;
 import jp.homebiyori.client.user.model.SendMessageRequest;
 import jp.homebiyori.client.user.model.SendMessageResponse;
+import jp.homebiyori.client.user.model.Mood;
+import jp.homebiyori.client.user.model.UpdateMoodRequest;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.user.UserRepository;
 import jp.homebiyori.domain.subscription.Plan;
 import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
@@ -75,6 +79,10 @@ class ChatResourceTest {
     private DynamoCallCounter calls;
     @Inject
     private JstClock clock;
+    @Inject
+    private DeletedAccounts deletedAccounts;
+    @Inject
+    private UserRepository users;
 
     private ChatApi chat(String user) {
         return new ChatApi(ApiClients.user(server.port(), TestStack.userToken(user)));
@@ -111,6 +119,37 @@ class ChatResourceTest {
         List<String> made = calls.calls();
         System.out.println("DynamoDB calls per individual message without fruit: " + made.size() + " " + made);
         assertThat(made).hasSizeLessThanOrEqualTo(4);
+        assertThat(made).as("the deleted-account marker rides in the context's BatchGetItem, no read of its own")
+                .doesNotContain("GetItem").containsOnlyOnce("BatchGetItem");
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheAccountsDeletion_isRefused_andStoresNothing_butATokenIssuedSinceChats() throws Exception {
+        String user = "gone-" + UUID.randomUUID();
+        ChatApi voided = new ChatApi(ApiClients.user(server.port(), TestStack.userToken(user, clock.instant().minusSeconds(60))));
+        voided.sendMessage(new SendMessageRequest().message(PLAIN));
+        deletedAccounts.mark(user, clock.instant());
+
+        calls.reset();
+        ApiException send = catchThrowableOfType(ApiException.class, () -> voided.sendMessage(new SendMessageRequest().message(MOVING)));
+        assertError(send.getCode(), send.getResponseBody(), 401, "UNAUTHORIZED");
+        assertThat(calls.calls()).as("refused by the context's read, before any write").containsExactly("BatchGetItem");
+        ApiException stamp = catchThrowableOfType(ApiException.class,
+                () -> voided.sendEmotionStamp(new EmotionStampRequest().emotion(EmotionStamp.TIRED)));
+        assertError(stamp.getCode(), stamp.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException mood = catchThrowableOfType(ApiException.class, () -> voided.updateMood(new UpdateMoodRequest().mood(Mood.LISTEN)));
+        assertError(mood.getCode(), mood.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException history = catchThrowableOfType(ApiException.class, () -> voided.getChatHistory(20, null, null, null, null));
+        assertError(history.getCode(), history.getResponseBody(), 401, "UNAUTHORIZED");
+        assertThat(trees.find(user).orElseThrow().totalMessages()).as("the tree did not grow").isEqualTo(1);
+        assertThat(users.find(user)).as("the mood created no profile").isEmpty();
+        assertThat(fruits.newest(user, 10)).isEmpty();
+
+        ChatApi since = chat(user);
+        assertThat(since.getChatHistory(20, null, null, null, null).getItems()).as("only the chat from before the deletion")
+                .singleElement().satisfies(item -> assertThat(item.getUserMessage()).isEqualTo(PLAIN));
+        since.sendMessage(new SendMessageRequest().message(PLAIN));
+        assertThat(since.getChatHistory(20, null, null, null, null).getItems()).hasSize(2);
     }
 
     @Test

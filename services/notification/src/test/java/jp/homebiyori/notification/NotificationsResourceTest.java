@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jp.homebiyori.client.user.ApiException;
 import jp.homebiyori.client.user.api.NotificationsApi;
 import jp.homebiyori.client.user.model.NotificationPage;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.notification.Notification;
 import jp.homebiyori.domain.notification.NotificationRepository;
@@ -41,6 +42,8 @@ class NotificationsResourceTest {
     private NotificationRepository notifications;
     @Inject
     private JstClock clock;
+    @Inject
+    private DeletedAccounts deletedAccounts;
 
     private NotificationsApi api(String user) {
         return new NotificationsApi(ApiClients.user(server.port(), TestStack.userToken(user)));
@@ -95,5 +98,22 @@ class NotificationsResourceTest {
         assertError(RawHttp.get(server.port(), "/api/notifications?limit=101", auth), 400, "VALIDATION_ERROR");
         assertError(RawHttp.get(server.port(), "/api/notifications?unread_only=maybe", auth), 400, "VALIDATION_ERROR");
         assertError(RawHttp.get(server.port(), "/api/notifications?next_token=abc.def", auth), 400, "INVALID_PAGINATION_TOKEN");
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheAccountsDeletion_isRefused_andMarksNothingRead_butATokenIssuedSinceIsServed() throws Exception {
+        String user = "gone-" + UUID.randomUUID();
+        Notification left = seed(user, clock.now());
+        NotificationsApi voided = new NotificationsApi(ApiClients.user(server.port(), TestStack.userToken(user, clock.instant().minusSeconds(60))));
+        deletedAccounts.mark(user, clock.instant());
+
+        ApiException list = catchThrowableOfType(ApiException.class, () -> voided.listNotifications(20, null, false));
+        assertError(list.getCode(), list.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException count = catchThrowableOfType(ApiException.class, voided::getUnreadCount);
+        assertError(count.getCode(), count.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException read = catchThrowableOfType(ApiException.class, () -> voided.markNotificationRead(left.notificationId()));
+        assertError(read.getCode(), read.getResponseBody(), 401, "UNAUTHORIZED");
+
+        assertThat(api(user).getUnreadCount().getUnreadCount()).as("still unread, seen with a token issued since").isEqualTo(1);
     }
 }

@@ -11,6 +11,7 @@ import jp.homebiyori.client.user.model.Emotion;
 import jp.homebiyori.client.user.model.FruitDetail;
 import jp.homebiyori.client.user.model.FruitPage;
 import jp.homebiyori.client.user.model.FruitSummary;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.tree.Fruit;
 import jp.homebiyori.domain.tree.FruitRepository;
@@ -47,6 +48,7 @@ class FruitsResourceTest {
     @Inject private ServerCdiExtension server;
     @Inject private FruitRepository fruits;
     @Inject private JstClock clock;
+    @Inject private DeletedAccounts deletedAccounts;
 
     private TreeApi api(String sub) {
         return new TreeApi(ApiClients.user(server.port(), TestStack.userToken(sub)));
@@ -165,5 +167,24 @@ class FruitsResourceTest {
         assertThat(fruits.find(owner, fruit.fruitId()).orElseThrow().viewCount()).isZero();
         assertError(RawHttp.send(server.port(), "POST", "/api/tree/fruits/not-a-uuid/view", null, null,
                 RawHttp.bearer(TestStack.userToken(intruder))), 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheAccountsDeletion_isRefused_andCountsNoView_butATokenIssuedSinceIsServed() throws Exception {
+        String user = newUser();
+        Fruit fruit = grow(user, 1).get(0);
+        TreeApi voided = new TreeApi(ApiClients.user(server.port(), TestStack.userToken(user, clock.instant().minusSeconds(60))));
+        deletedAccounts.mark(user, clock.instant());
+
+        ApiException status = catchThrowableOfType(ApiException.class, voided::getTreeStatus);
+        assertError(status.getCode(), status.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException list = catchThrowableOfType(ApiException.class, () -> voided.listFruits(10, null, null, null));
+        assertError(list.getCode(), list.getResponseBody(), 401, "UNAUTHORIZED");
+        ApiException view = catchThrowableOfType(ApiException.class, () -> voided.viewFruit(fruit.fruitId()));
+        assertError(view.getCode(), view.getResponseBody(), 401, "UNAUTHORIZED");
+        assertThat(fruits.find(user, fruit.fruitId()).orElseThrow().viewCount()).isZero();
+
+        assertThat(api(user).getTreeStatus().getCurrentStage()).as("a token issued since").isEqualTo(1);
+        assertThat(api(user).viewFruit(fruit.fruitId()).getFruitId()).isEqualTo(fruit.fruitId());
     }
 }

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Deletion with the Cognito adapter (against Cognito's wire format) while Stripe is not configured (no
- * API key): a live subscription makes it refuse (503, nothing deleted, never a paid subscription left
- * running for a gone account); otherwise the Cognito user is deleted through the admin API.
+ * API key): a live subscription or a Stripe customer makes it refuse (503, nothing deleted, never a paid
+ * subscription left running or a customer naming the user left behind for a gone account); otherwise the
+ * Cognito user is deleted through the admin API.
  */
 @HelidonTest
 class AccountDeletionOnCognitoTest {
@@ -98,17 +99,29 @@ class AccountDeletionOnCognitoTest {
     }
 
     @Test
-    void noLiveSubscription_deletesTheDataAndTheCognitoUserFoundBySub() throws Exception {
-        String user = "free-" + UUID.randomUUID();
+    void aCustomerLeftFromAnEndedSubscription_whenStripeCannotBeReached_refusesWith503_andDeletesNothing() throws Exception {
+        String user = "ended-" + UUID.randomUUID();
         stubCognitoUser(user, "google_" + user);
         api(user).completeOnboarding(new CompleteOnboardingRequest().nickname("むぎ"));
         subscriptions.saveIfNotOlder(new Subscription(user, "cus_2", "sub_old", Plan.MONTHLY, "canceled",
                 clock.now().minusMonths(2), clock.now().minusMonths(1), false, 1, clock.now()));
 
+        ApiException e = catchThrowableOfType(ApiException.class, () -> api(user).deleteAccount());
+        assertError(e.getCode(), e.getResponseBody(), 503, "SERVICE_UNAVAILABLE");
+        assertThat(users.find(user)).isPresent();
+        assertThat(subscriptions.find(user)).as("the customer id, for the retry").isPresent();
+        assertThat(adminDeletesOf("google_" + user)).isZero();
+    }
+
+    @Test
+    void nothingAtStripe_deletesTheDataAndTheCognitoUserFoundBySub() throws Exception {
+        String user = "free-" + UUID.randomUUID();
+        stubCognitoUser(user, "google_" + user);
+        api(user).completeOnboarding(new CompleteOnboardingRequest().nickname("むぎ"));
+
         var result = api(user).deleteAccount();
         assertThat(result.getSubscriptionCanceled()).isFalse();
         assertThat(users.find(user)).isEmpty();
-        assertThat(subscriptions.find(user)).isEmpty();
         assertThat(adminDeletesOf("google_" + user)).isEqualTo(1);
     }
 }

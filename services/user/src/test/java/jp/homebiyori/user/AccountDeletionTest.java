@@ -10,7 +10,9 @@ import jp.homebiyori.client.user.ApiException;
 import jp.homebiyori.client.user.api.UsersApi;
 import jp.homebiyori.client.user.model.AccountDeletionResult;
 import jp.homebiyori.client.user.model.CompleteOnboardingRequest;
+import jp.homebiyori.client.user.model.AiCharacter;
 import jp.homebiyori.client.user.model.UpdateNicknameRequest;
+import jp.homebiyori.client.user.model.UpdateProfileRequest;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
 import jp.homebiyori.common.time.JstClock;
@@ -65,6 +67,11 @@ class AccountDeletionTest {
         return STRIPE.server().findAll(deleteRequestedFor(urlEqualTo("/v1/subscriptions/" + subscriptionId))).size();
     }
 
+    /** How many times deleting the customer was asked of Stripe (DELETE /v1/customers/{id}). */
+    private static int stripeCustomerDeletions(String customerId) {
+        return STRIPE.server().findAll(deleteRequestedFor(urlEqualTo("/v1/customers/" + customerId))).size();
+    }
+
     @Inject private ServerCdiExtension server;
     @Inject private UserRepository users;
     @Inject private SubscriptionRepository subscriptions;
@@ -89,6 +96,11 @@ class AccountDeletionTest {
 
     private UsersApi api(String sub) {
         return new UsersApi(ApiClients.user(server.port(), TestStack.userToken(sub)));
+    }
+
+    /** The client of a token the user got a minute ago, so a deletion made with it voids it. */
+    private UsersApi apiWithAnEarlierToken(String sub) {
+        return new UsersApi(ApiClients.user(server.port(), TestStack.userToken(sub, clock.instant().minusSeconds(60))));
     }
 
     private String onboardedUserWithData(int chatCount, int fruitCount) throws Exception {
@@ -125,6 +137,7 @@ class AccountDeletionTest {
         assertThat(result.getSubscriptionCanceled()).isTrue();
         assertThat(result.getDeletedAt()).isNotNull();
         assertThat(stripeCancellations("sub_" + user)).isEqualTo(1);
+        assertThat(stripeCustomerDeletions("cus_" + user)).as("the customer (user id in metadata, payment methods) goes too").isEqualTo(1);
         assertThat(calls(identity.deleted(), user)).isEqualTo(1);
         assertThat(total(fixture.itemsOf(user))).as("items of the deleted user in any table").isZero();
         assertThat(fixture.itemsOf(other)).isEqualTo(othersBefore);
@@ -152,6 +165,7 @@ class AccountDeletionTest {
         assertThat(again.getDeleted()).isTrue();
         assertThat(again.getSubscriptionCanceled()).isFalse();
         assertThat(stripeCancellations("sub_" + user)).isEqualTo(1);
+        assertThat(stripeCustomerDeletions("cus_" + user)).isEqualTo(1);
         assertThat(calls(identity.deleted(), user)).isEqualTo(2);
         StatsRepository.Snapshot after = stats.snapshot(clock.today());
         assertThat(after.totalUsers()).isEqualTo(before.totalUsers());
@@ -208,13 +222,14 @@ class AccountDeletionTest {
     @Test
     void deleteAccount_whenTheIdentityStepFails_answers503_andTheNextCallFinishes() throws Exception {
         String user = onboardedUserWithData(8, 1);
+        UsersApi sameToken = apiWithAnEarlierToken(user);
         identity.failNext(1);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> api(user).deleteAccount());
+        ApiException e = catchThrowableOfType(ApiException.class, sameToken::deleteAccount);
         assertError(e.getCode(), e.getResponseBody(), 503, "SERVICE_UNAVAILABLE");
         assertThat(calls(identity.deleted(), user)).isZero();
 
-        api(user).deleteAccount();
+        sameToken.deleteAccount();   // the deletion voided this token everywhere but here
         assertThat(calls(identity.deleted(), user)).isEqualTo(1);
         assertThat(total(fixture.itemsOf(user))).isZero();
     }
@@ -229,6 +244,80 @@ class AccountDeletionTest {
         AccountDeletionResult result = api(user).deleteAccount();
         assertThat(result.getDeleted()).isTrue();
         assertThat(total(fixture.itemsOf(user))).isZero();
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheDeletion_isRefusedByEveryUserOperation_butMayRepeatTheDeletion() throws Exception {
+        String user = onboardedUserWithData(3, 1);
+        UsersApi voided = apiWithAnEarlierToken(user);
+        assertThat(voided.deleteAccount().getDeleted()).isTrue();
+        StatsRepository.Snapshot counted = stats.snapshot(clock.today());
+
+        List<Callable<?>> refused = List.of(voided::getProfile, voided::getOnboardingStatus,
+                () -> voided.updateProfile(new UpdateProfileRequest().aiCharacter(AiCharacter.HIDE)),
+                () -> voided.updateNickname(new UpdateNicknameRequest().nickname("もどる")),
+                () -> voided.completeOnboarding(new CompleteOnboardingRequest().nickname("もどる")));
+        for (Callable<?> call : refused) {
+            ApiException e = catchThrowableOfType(ApiException.class, call::call);
+            assertError(e.getCode(), e.getResponseBody(), 401, "UNAUTHORIZED");
+        }
+        assertThat(users.find(user)).as("no profile came back").isEmpty();
+
+        AccountDeletionResult again = voided.deleteAccount();
+        assertThat(again.getDeleted()).isTrue();
+        assertThat(calls(identity.deleted(), user)).isEqualTo(2);
+        assertThat(total(fixture.itemsOf(user))).isZero();
+        assertThat(stats.snapshot(clock.today()).totalUsers()).isEqualTo(counted.totalUsers());
+    }
+
+    @Test
+    void deleteAccount_whenStripeCannotDeleteTheCustomer_deletesNothing_answers503_andARetryWithTheSameTokenFinishes() throws Exception {
+        String user = onboardedUserWithData(6, 1);
+        UsersApi sameToken = apiWithAnEarlierToken(user);
+        Map<Table, Integer> seeded = fixture.itemsOf(user);
+        var outage = STRIPE.server().stubFor(delete(urlEqualTo("/v1/customers/cus_" + user)).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"stand-in outage\"}}")));
+
+        ApiException e = catchThrowableOfType(ApiException.class, sameToken::deleteAccount);
+        assertError(e.getCode(), e.getResponseBody(), 503, "SERVICE_UNAVAILABLE");
+        assertThat(stripeCancellations("sub_" + user)).as("the subscription was canceled first").isEqualTo(1);
+        assertThat(fixture.itemsOf(user)).as("nothing deleted").isEqualTo(seeded);
+        assertThat(sameToken.getProfile().getNickname()).as("the account is not marked deleted").isEqualTo("けすママ");
+        assertThat(calls(identity.deleted(), user)).isZero();
+        int failedAttempts = stripeCustomerDeletions("cus_" + user);
+        assertThat(failedAttempts).isPositive();
+
+        STRIPE.server().removeStub(outage);
+        assertThat(sameToken.deleteAccount().getDeleted()).isTrue();
+        assertThat(stripeCustomerDeletions("cus_" + user)).isEqualTo(failedAttempts + 1);
+        assertThat(total(fixture.itemsOf(user))).isZero();
+        assertThat(calls(identity.deleted(), user)).isEqualTo(1);
+    }
+
+    @Test
+    void deleteAccount_ofAFreeUserWhoseCheckoutLeftACustomer_deletesIt_andACustomerAlreadyGoneAtStripeCountsAsDeleted() throws Exception {
+        String user = "co-" + UUID.randomUUID();
+        api(user).completeOnboarding(new CompleteOnboardingRequest().nickname("けすママ"));
+        subscriptions.attachCustomer(user, "cus_checkout_" + user);
+        assertThat(api(user).deleteAccount().getSubscriptionCanceled()).isFalse();
+        assertThat(stripeCustomerDeletions("cus_checkout_" + user)).isEqualTo(1);
+        assertThat(total(fixture.itemsOf(user))).isZero();
+
+        String gone = "gone-" + UUID.randomUUID();
+        api(gone).completeOnboarding(new CompleteOnboardingRequest().nickname("けすママ"));
+        subscriptions.attachCustomer(gone, "cus_gone_" + gone);
+        var missing = STRIPE.server().stubFor(delete(urlEqualTo("/v1/customers/cus_gone_" + gone)).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"resource_missing\",\"message\":\"No such customer: 'cus_gone_" + gone
+                                + "'\",\"param\":\"id\",\"type\":\"invalid_request_error\"}}")));
+        try {
+            assertThat(api(gone).deleteAccount().getDeleted()).isTrue();
+        } finally {
+            STRIPE.server().removeStub(missing);
+        }
+        assertThat(stripeCustomerDeletions("cus_gone_" + gone)).isEqualTo(1);
+        assertThat(total(fixture.itemsOf(gone))).isZero();
     }
 
     @Test

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.homebiyori.domain.account.BillingCanceller;
 
-/** Account deletion's billing port on Stripe: the subscription ends at once, not at the period end. */
+/** Account deletion's billing port on Stripe: the subscription ends at once, not at the period end; then the customer goes. */
 @ApplicationScoped
 public class StripeBillingCanceller implements BillingCanceller {
 
@@ -18,5 +18,10 @@ public class StripeBillingCanceller implements BillingCanceller {
     @Override
     public boolean cancelImmediately(String subscriptionId) {
         return stripe.cancelImmediately(subscriptionId);
+    }
+
+    @Override
+    public boolean deleteCustomer(String customerId) {
+        return stripe.deleteCustomer(customerId);
     }
 }

@@ -119,6 +119,25 @@ public class StripeGateway {
         }
     }
 
+    /**
+     * Deletes a customer (account deletion; Stripe also removes its payment methods). True if this call
+     * deleted it; an already deleted or unknown customer (404 {@code resource_missing}) counts as done
+     * (false). A DELETE is idempotent at Stripe by itself, so it carries no idempotency key.
+     */
+    public boolean deleteCustomer(String customerId) {
+        try {
+            Customer deleted = client().v1().customers().delete(customerId);
+            return Boolean.TRUE.equals(deleted.getDeleted());
+        } catch (InvalidRequestException e) {
+            if ("resource_missing".equals(e.getCode())) {
+                return false;
+            }
+            throw unavailable(e);
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
     public String portalUrl(String customerId, String returnUrl) {
         Session session = call(() -> client().v1().billingPortal().sessions().create(
                 com.stripe.param.billingportal.SessionCreateParams.builder()

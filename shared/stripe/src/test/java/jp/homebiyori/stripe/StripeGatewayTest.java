@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -69,6 +72,36 @@ class StripeGatewayTest {
     void portal_andImmediateCancel_work() {
         assertThat(stripe.portalUrl("cus_1", "https://app.example/settings")).startsWith("https://billing.stripe.com/");
         org.assertj.core.api.Assertions.assertThat(stripe.cancelImmediately("sub_2")).isTrue();
+    }
+
+    @Test
+    void deleteCustomer_sendsTheDelete_andACustomerAlreadyGoneCountsAsDone() {
+        assertThat(stripe.deleteCustomer("cus_del1")).isTrue();
+        stub.server().verify(1, deleteRequestedFor(urlEqualTo("/v1/customers/cus_del1"))
+                .withHeader("Authorization", equalTo("Bearer sk_test_local")));
+
+        var missing = stub.server().stubFor(delete(urlEqualTo("/v1/customers/cus_gone")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"resource_missing\",\"message\":\"No such customer: 'cus_gone'\","
+                                + "\"param\":\"id\",\"type\":\"invalid_request_error\"}}")));
+        try {
+            assertThat(stripe.deleteCustomer("cus_gone")).isFalse();
+        } finally {
+            stub.server().removeStub(missing);
+        }
+    }
+
+    @Test
+    void deleteCustomer_refusedOtherwise_isA503() {
+        var refused = stub.server().stubFor(delete(urlEqualTo("/v1/customers/cus_locked")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"parameter_invalid\",\"message\":\"refused\",\"type\":\"invalid_request_error\"}}")));
+        try {
+            ApiException e = catchThrowableOfType(ApiException.class, () -> stripe.deleteCustomer("cus_locked"));
+            assertThat(e.status()).isEqualTo(503);
+        } finally {
+            stub.server().removeStub(refused);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +165,14 @@ public final class TestStack {
     /** A user-pool access token for {@code sub}, valid for an hour. */
     public static String userToken(String sub) {
         return issuer().mint(DevTokenIssuer.Pool.USER, sub, Duration.ofHours(1));
+    }
+
+    /**
+     * A user-pool access token for {@code sub} issued at {@code issuedAt} (valid for an hour from then): with
+     * a time before an account's deletion, a token the deletion voids.
+     */
+    public static String userToken(String sub, Instant issuedAt) {
+        return issuer().mint(DevTokenIssuer.Pool.USER, sub, issuedAt, Duration.ofHours(1), Map.of());
     }
 
     /** An admin-pool access token for {@code sub}, valid for an hour. */

@@ -3,11 +3,11 @@ package jp.homebiyori.user.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.account.BillingCanceller;
-import jp.homebiyori.domain.account.DeletedAccounts;
 import jp.homebiyori.domain.account.UserDataEraser;
 import jp.homebiyori.domain.stats.StatsRepository;
 import jp.homebiyori.domain.subscription.Subscription;
@@ -20,15 +20,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
- * Deletes an account: (1) cancels a live Stripe subscription at once — if that is impossible nothing is
- * deleted (503), so no deleted account is ever charged again; (2) removes the profile, which is the
+ * Deletes an account: (1) cancels a live Stripe subscription at once and (2) deletes the Stripe customer
+ * (its metadata names the user; its payment methods go with it) — if either is impossible nothing is
+ * deleted (503), so no deleted account is ever charged again or left at Stripe, and the subscription
+ * item that names the customer is still there for the retry; (3) marks the account deleted, which voids
+ * the user's current tokens everywhere (DeletedAccountFilter); (4) removes the profile, which is the
  * claim that counts the deletion once in the statistics and makes webhooks arriving from now on
- * ignore the user; (3) erases every other item of the user in every table; (4) takes the user out of
- * the active-user sets; (5) deletes the sign-in identity. Every step may be repeated, so calling again
- * after a failure or a timeout finishes the job; a call for an already deleted account succeeds.
+ * ignore the user; (5) erases every other item of the user in every table; (6) takes the user out of
+ * the active-user sets; (7) deletes the sign-in identity. Every step may be repeated, so calling again
+ * (with the same token: the deletion is the one operation a voided token may still call) after a failure
+ * or a timeout finishes the job; a call for an already deleted account succeeds.
  */
 @ApplicationScoped
 public class AccountDeletionService {
@@ -65,7 +70,8 @@ public class AccountDeletionService {
         Instant started = clock.instant();
         Subscription subscription = subscriptions.findOrFree(userId);
         boolean canceled = cancelBilling(userId, subscription);
-        // before the profile goes: from now on the user's current tokens cannot create a new one
+        boolean customerDeleted = deleteCustomer(userId, subscription);
+        // after Stripe, before the profile goes: from now on the user's current tokens are refused everywhere
         deletedAccounts.mark(userId, started);
         Optional<UserProfile> removed = users.deleteIfPresent(userId);
         removed.ifPresent(profile -> stats.userDeleted(profile.onboardingCompleted(),
@@ -75,7 +81,7 @@ public class AccountDeletionService {
         stats.forgetActiveUser(userId, clock.today());
         deleteIdentity(userId);
         LOG.info("account deleted: user=" + userId + " profile_removed_now=" + removed.isPresent()
-                + " subscription_canceled=" + canceled + " items_erased=" + erased);
+                + " subscription_canceled=" + canceled + " customer_deleted=" + customerDeleted + " items_erased=" + erased);
         return new AccountDeletion(userId, canceled, clock.now());
     }
 
@@ -84,19 +90,32 @@ public class AccountDeletionService {
                 || ENDED.contains(subscription.status())) {
             return false;
         }
+        return atStripe(userId, "the subscription could not be canceled",
+                stripe -> stripe.cancelImmediately(subscription.subscriptionId()));
+    }
+
+    /** After the cancellation: a customer is left by every checkout, even one that never became a subscription. */
+    private boolean deleteCustomer(String userId, Subscription subscription) {
+        if (subscription.customerId() == null || subscription.customerId().isBlank()) {
+            return false;
+        }
+        return atStripe(userId, "the payment customer could not be deleted",
+                stripe -> stripe.deleteCustomer(subscription.customerId()));
+    }
+
+    /** A billing step before anything is deleted: if it cannot be done, 503 and nothing deleted, so a retry redoes it. */
+    private boolean atStripe(String userId, String failure, Predicate<BillingCanceller> step) {
         if (!billing.isResolvable()) {
-            LOG.severe("account deletion of user " + userId + " refused: a live subscription and no usable BillingCanceller");
-            throw ApiException.unavailable(
-                    "the subscription cannot be canceled right now, so nothing was deleted; please try again later",
+            LOG.severe("account deletion of user " + userId + " refused: " + failure + " (no usable BillingCanceller)");
+            throw ApiException.unavailable(failure + " right now, so nothing was deleted; please try again later",
                     RETRY_AFTER_SECONDS);
         }
         try {
-            return billing.get().cancelImmediately(subscription.subscriptionId());
+            return step.test(billing.get());
         } catch (RuntimeException e) {
-            LOG.warning("account deletion of user " + userId + " stopped: canceling the subscription failed ("
+            LOG.warning("account deletion of user " + userId + " stopped: " + failure + " ("
                     + e.getClass().getSimpleName() + "); nothing was deleted");
-            throw ApiException.unavailable(
-                    "the subscription could not be canceled, so nothing was deleted; please try again later",
+            throw ApiException.unavailable(failure + ", so nothing was deleted; please try again later",
                     RETRY_AFTER_SECONDS);
         }
     }

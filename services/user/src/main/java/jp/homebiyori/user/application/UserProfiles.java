@@ -2,8 +2,6 @@ package jp.homebiyori.user.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jp.homebiyori.domain.account.DeletedAccounts;
-import jp.homebiyori.common.auth.CurrentCaller;
 import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.stats.StatsRepository;
@@ -29,25 +27,22 @@ public class UserProfiles {
     private final UserRepository users;
     private final SubscriptionRepository subscriptions;
     private final StatsRepository stats;
-    private final DeletedAccounts deleted;
-    private final CurrentCaller caller;
     private final JstClock clock;
 
     @Inject
-    public UserProfiles(UserRepository users, SubscriptionRepository subscriptions, StatsRepository stats,
-                        DeletedAccounts deleted, CurrentCaller caller, JstClock clock) {
+    public UserProfiles(UserRepository users, SubscriptionRepository subscriptions, StatsRepository stats, JstClock clock) {
         this.users = users;
         this.subscriptions = subscriptions;
         this.stats = stats;
-        this.deleted = deleted;
-        this.caller = caller;
         this.clock = clock;
     }
 
-    /** The user's profile, created now (nothing personal, not onboarded) if the user has none. */
+    /**
+     * The user's profile, created now (nothing personal, not onboarded) if the user has none. A token of a
+     * deleted account never gets here (DeletedAccountFilter answers 401), so a gone account is not recreated.
+     */
     public UserProfile ensure(String userId) {
         return users.find(userId).orElseGet(() -> {
-            refuseTokensOfADeletedAccount(userId);
             UserProfile initial = UserProfile.initial(userId, clock.now());
             if (users.insertIfAbsent(initial)) {
                 stats.userCreated();
@@ -55,22 +50,6 @@ public class UserProfiles {
                 return initial;
             }
             return users.find(userId).orElse(initial);
-        });
-    }
-
-    /**
-     * A token issued before the account was deleted must not bring the account back: 401. A token
-     * issued since (the same person signed in again) starts afresh. Compared in whole seconds, as
-     * {@code iat} is: a token issued in the second of the deletion counts as issued after it.
-     */
-    private void refuseTokensOfADeletedAccount(String userId) {
-        deleted.deletedAt(userId, clock.instant()).ifPresent(deletedAt -> {
-            boolean issuedBefore = caller.userTokenIssuedAt()
-                    .map(issued -> issued.getEpochSecond() < deletedAt.getEpochSecond())
-                    .orElse(true);
-            if (issuedBefore) {
-                throw ApiException.unauthorized("this account was deleted; sign in again to start afresh");
-            }
         });
     }
 

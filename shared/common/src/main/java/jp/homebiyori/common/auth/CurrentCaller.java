@@ -4,9 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.common.web.RequestScope;
 
-import java.time.Instant;
-import java.util.Optional;
-
 /**
  * The authenticated caller of the current request, for resources: {@code currentCaller.userId()}.
  * The authentication filter has already refused a request without one where the spec demands it.
@@ -20,13 +17,6 @@ public class CurrentCaller {
                 .filter(c -> c.kind() == Caller.Kind.USER)
                 .map(Caller::id)
                 .orElseThrow(() -> ApiException.unauthorized("a user token is required"));
-    }
-
-    /** When the end user's token was issued, if the token says. */
-    public Optional<Instant> userTokenIssuedAt() {
-        return RequestScope.current().caller()
-                .filter(c -> c.kind() == Caller.Kind.USER)
-                .map(Caller::issuedAt);
     }
 
     /** The administrator's id; 401 if the request carries no administrator. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import jp.homebiyori.common.auth.AuthenticationFilter;
+import jp.homebiyori.common.auth.DeletedAccountFilter;
 import jp.homebiyori.common.error.ApiExceptionMapper;
 import jp.homebiyori.common.error.ConstraintViolationMapper;
 import jp.homebiyori.common.error.JsonExceptionMappers;
@@ -21,7 +22,7 @@ import java.util.Set;
 /**
  * The JAX-RS applications of a process, one per socket: the APIs whose resources are on the classpath,
  * grouped by the socket each is served on, plus the common providers (errors, JSON, logging,
- * authentication, maintenance). A pod serves everything on its default port (notification-service:
+ * authentication, deleted accounts, maintenance). A pod serves everything on its default port (notification-service:
  * user and internal API together); the local process puts the admin and internal APIs on their own
  * ports. The Lambda adapter builds its ResourceConfig from the resources among its beans and
  * {@link #COMMON_PROVIDERS}.
@@ -44,6 +45,7 @@ public final class ApiApplications {
             MediaTypeHeadersFilter.class,
             OperationFilter.class,
             AuthenticationFilter.class,
+            DeletedAccountFilter.class,
             SuccessStatusFilter.class,
             StrictBooleanParams.class,
             RateLimitFilter.class,

@@ -17,6 +17,7 @@ public final class RequestScope {
     private final long startNanos;
     private ApiOperation operation;
     private Caller caller;
+    private Caller deletionCheckPending;
 
     private RequestScope(String requestId, long startNanos) {
         this.requestId = requestId;
@@ -59,5 +60,15 @@ public final class RequestScope {
 
     public void caller(Caller caller) {
         this.caller = caller;
+    }
+
+    /** The user whose deleted-account check this request's own first read still has to make (see DeletedAccounts). */
+    public Optional<Caller> deletionCheckPending() {
+        return Optional.ofNullable(deletionCheckPending);
+    }
+
+    /** Leaves the caller's deleted-account check to the request's first read; null once it is made. */
+    public void deletionCheckPending(Caller caller) {
+        this.deletionCheckPending = caller;
     }
 }

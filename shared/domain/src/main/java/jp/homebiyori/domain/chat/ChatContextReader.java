@@ -2,6 +2,7 @@ package jp.homebiyori.domain.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
 import jp.homebiyori.domain.subscription.Subscription;
@@ -23,17 +24,22 @@ import java.util.Optional;
 /**
  * Everything a chat send needs to know about its user — profile, subscription, tree (with the recent
  * turns) — in one BatchGetItem across the three tables, so a message costs at most four DynamoDB calls.
+ * When the request left its deleted-account check to this read (DeletedAccountFilter), the marker is in
+ * the same batch and the check is completed before anything is returned: a token of a deleted account
+ * gets its 401 here, before the message is stored.
  */
 @ApplicationScoped
 public class ChatContextReader {
 
     private final DynamoDbClient dynamo;
     private final TableNames names;
+    private final DeletedAccounts deletedAccounts;
 
     @Inject
-    public ChatContextReader(DynamoDbClient dynamo, TableNames names) {
+    public ChatContextReader(DynamoDbClient dynamo, TableNames names, DeletedAccounts deletedAccounts) {
         this.dynamo = dynamo;
         this.names = names;
+        this.deletedAccounts = deletedAccounts;
     }
 
     /** What is stored of a user now. */
@@ -48,6 +54,10 @@ public class ChatContextReader {
                 users, keys(DynamoUserRepository.keyOf(userId)),
                 subscriptions, keys(DynamoSubscriptionRepository.keyOf(userId)),
                 trees, keys(DynamoTreeRepository.keyOf(userId))));
+        Optional<DeletedAccounts.PendingCheck> deletionCheck = deletedAccounts.pendingCheckFor(userId);
+        if (deletionCheck.isPresent()) {
+            request.put(deletionCheck.get().table(), keys(deletionCheck.get().key()));
+        }
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         for (int attempt = 0; !request.isEmpty() && attempt < 5; attempt++) {
             Map<String, KeysAndAttributes> current = request;
@@ -58,6 +68,7 @@ public class ChatContextReader {
         if (!request.isEmpty()) {
             throw new IllegalStateException("DynamoDB kept some keys of the chat context unprocessed");
         }
+        deletionCheck.ifPresent(check -> check.complete(found.get(check.table())));
         return new ChatContext(
                 Optional.ofNullable(found.get(users)).map(DynamoUserRepository::fromStored),
                 Optional.ofNullable(found.get(subscriptions)).map(DynamoSubscriptionRepository::fromStored)
