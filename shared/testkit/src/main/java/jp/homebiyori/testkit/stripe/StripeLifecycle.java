@@ -276,7 +276,9 @@ public final class StripeLifecycle {
             } else {
                 next = s.periodEnd();
             }
-            if (next > instant) {
+            // a period end is reported a second after it: time stops at instant, so no state is later than it
+            long reportedAt = dunning != null ? next : next + 1;
+            if (reportedAt > instant) {
                 break;
             }
             now = Math.max(now, next);
