@@ -350,7 +350,7 @@ async function main(): Promise<void> {
             409, 'SUBSCRIPTION_NOT_CANCELABLE');
         const reactivated = await api.billing.reactivateSubscription();
         check(reactivated.status === SubscriptionStatusValue.Active && !reactivated.cancelAtPeriodEnd && reactivated.isPremium, 'active again', reactivated);
-        const portal = await api.billing.getPortalSession({ returnUrl: `${APP_ORIGIN}/settings` });
+        const portal = await api.billing.getPortalSession({ returnUrl: `${APP_ORIGIN}/billing` });
         check(portal.portalUrl.startsWith('https://'), 'a portal link', portal);
     });
 

@@ -47,10 +47,10 @@ final class RoundTripBudgets {
         budget("updateProfile (character)", 2, 2, CHECK + " + UpdateItem with ALL_NEW");
         budget("updateNickname", 2, 2, CHECK + " + UpdateItem with ALL_NEW");
         budget("sendMessage (no fruit)", 4, 4,
-                "context BatchGetItem (profile, subscription, tree and the deleted-account marker), tree ADD, chat PutItem, day counter (docs/decisions.md)");
+                "context BatchGetItem (profile, subscription, tree, conversation context and the deleted-account marker), tree ADD, chat + conversation context in one BatchWriteItem, day counter (docs/decisions.md)");
         budget("sendMessage (moving, but today's fruit already grew)", 4, 4, "the tree's last_fruit_date spares the claim");
         budget("sendMessage (group chat, premium)", 4, 4, "three replies, one stored chat");
-        budget("sendEmotionStamp", 4, 4, "as a message");
+        budget("sendEmotionStamp", 4, 4, "as a message, but a stamp leaves the conversation context as it was (chat PutItem alone)");
         budget("updateMood", 2, 2, CHECK + " + UpdateItem");
         budget("getChatHistory (first page)", 2, 2, CHECK + " + one Query while the page fills");
         budget("getTreeStatus", 4, 2,

@@ -62,6 +62,7 @@ class ConfigAndSecretsTest {
                 "https://sqs.ap-northeast-1.amazonaws.com/123456789012/prod-homebiyori-ttl-updates");
         assertThat(chart.configOf("admin-service")).containsKey("HOMEBIYORI_SQS_TTL_DLQ_URL");
         assertThat(chart.configOf("billing-service")).containsEntry("HOMEBIYORI_STRIPE_PRICE_MONTHLY", "price_1ExampleMonthly")
+                .containsEntry("HOMEBIYORI_STRIPE_PORTAL_CONFIGURATION", "bpc_1ExamplePortal")
                 .containsEntry("HOMEBIYORI_BILLING_ALLOWED_ORIGINS", "https://homebiyori.jp");
         assertThat(chart.configOf("chat-service")).containsEntry("HOMEBIYORI_AI_GENERATOR", "bedrock");
     }

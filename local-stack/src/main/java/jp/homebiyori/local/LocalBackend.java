@@ -64,6 +64,8 @@ public final class LocalBackend {
         // short polls locally, so Ctrl-C does not wait for a 20 s long poll to return
         config.put("homebiyori.ttl-updater.worker.wait-seconds", "2");
         config.put("homebiyori.stripe.api-base", stripe.baseUrl());
+        // the stand-in accepts any portal configuration; in AWS and pods it is set (infra/README.md)
+        config.putIfAbsent("homebiyori.stripe.portal-configuration", "bpc_local_homebiyori");
         config.putIfAbsent("homebiyori.parameters.stripe.api_key", "sk_test_local_stand_in");
         config.putIfAbsent("homebiyori.parameters.stripe.webhook_secret", LOCAL_WEBHOOK_SECRET);
         config.put("homebiyori.pagination.key", "local-pagination-key-not-secret");

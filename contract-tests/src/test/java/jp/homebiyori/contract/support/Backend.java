@@ -71,6 +71,7 @@ public final class Backend {
         config.put("homebiyori.sqs.ttl-dlq-url", queue + "-dlq");
         config.put("homebiyori.stripe.api-base", stripe().baseUrl());
         config.put("homebiyori.parameters.stripe.api_key", "sk_test_contract");
+        config.put("homebiyori.stripe.portal-configuration", TestStack.PORTAL_CONFIGURATION);
         config.put("homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET);
         config.put("homebiyori.billing.allowed-origins", ALLOWED_ORIGIN);
         config.put("homebiyori.cors.allowed-origins", ALLOWED_ORIGIN);

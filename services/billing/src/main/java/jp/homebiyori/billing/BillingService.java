@@ -12,6 +12,7 @@ import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.SubscriptionRepository;
 import jp.homebiyori.stripe.StripeGateway;
 import jp.homebiyori.stripe.StripePrices;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,12 +24,17 @@ import java.util.logging.Logger;
 /**
  * The app's side of billing: Checkout for a plan, the subscription as stored, the app's own
  * cancellation flow (reason → feedback table, cancel at period end) and its undo, and the Customer
- * Portal. Stripe's later webhooks confirm what these calls start.
+ * Portal — always with the portal configuration {@code homebiyori.stripe.portal-configuration} (no
+ * cancellation there, the monthly/yearly switch; created by {@code PortalConfigurationCommand}), never
+ * Stripe's default one. Stripe's later webhooks confirm what these calls start.
  */
 @ApplicationScoped
 public class BillingService {
 
     private static final Logger LOG = Logger.getLogger(BillingService.class.getName());
+
+    /** The app's billing page: where the portal returns to when the caller names no page. */
+    static final String BILLING_PAGE = "/billing";
 
     private final SubscriptionRepository subscriptions;
     private final FeedbackRepository feedback;
@@ -37,10 +43,12 @@ public class BillingService {
     private final StripePrices prices;
     private final RedirectPolicy redirects;
     private final JstClock clock;
+    private final Optional<String> portalConfiguration;
 
     @Inject
     public BillingService(SubscriptionRepository subscriptions, FeedbackRepository feedback, StatsRepository stats,
-                          StripeGateway stripe, StripePrices prices, RedirectPolicy redirects, JstClock clock) {
+                          StripeGateway stripe, StripePrices prices, RedirectPolicy redirects, JstClock clock,
+                          @ConfigProperty(name = "homebiyori.stripe.portal-configuration") Optional<String> portalConfiguration) {
         this.subscriptions = subscriptions;
         this.feedback = feedback;
         this.stats = stats;
@@ -48,6 +56,7 @@ public class BillingService {
         this.prices = prices;
         this.redirects = redirects;
         this.clock = clock;
+        this.portalConfiguration = portalConfiguration.map(String::strip).filter(id -> !id.isEmpty());
     }
 
     public StripeGateway.CheckoutLink checkout(String userId, Plan plan, String successUrl, String cancelUrl) {
@@ -111,8 +120,14 @@ public class BillingService {
         if (current.customerId() == null) {
             throw ApiException.conflict("NO_BILLING_CUSTOMER", "there is no billing account yet: subscribe first");
         }
-        String target = returnUrl == null ? redirects.defaultOrigin() + "/settings" : redirects.check("return_url", returnUrl);
-        return stripe.portalUrl(current.customerId(), target);
+        String target = returnUrl == null ? redirects.defaultOrigin() + BILLING_PAGE : redirects.check("return_url", returnUrl);
+        // Stripe's default portal offers cancellation, which must only happen through the app's own flow
+        String configuration = portalConfiguration.orElseThrow(() -> {
+            LOG.severe("homebiyori.stripe.portal-configuration is not set: the Customer Portal stays closed"
+                    + " (create the configuration with PortalConfigurationCommand, see infra/README.md)");
+            return ApiException.unavailable("the customer portal is not configured", 300);
+        });
+        return stripe.portalUrl(current.customerId(), configuration, target);
     }
 
     /**

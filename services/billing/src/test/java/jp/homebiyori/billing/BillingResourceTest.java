@@ -1,5 +1,6 @@
 package jp.homebiyori.billing;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -29,6 +30,8 @@ import jp.homebiyori.testkit.TestStack;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +49,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class BillingResourceTest {
 
     private static final StripeStub STRIPE = StripeStub.start(0);
+    private static final String PORTAL_CONFIGURATION = "bpc_test_no_cancellation";
 
     @AddConfigSource
     static ConfigSource config() {
         return TestStack.configSource(Map.of(
                 "homebiyori.stripe.api-base", STRIPE.baseUrl(),
                 "homebiyori.parameters.stripe.api_key", "sk_test_local",
+                "homebiyori.stripe.portal-configuration", PORTAL_CONFIGURATION,
                 "homebiyori.billing.allowed-origins", "https://app.homebiyori.example,http://localhost:3000"));
     }
 
@@ -219,15 +224,40 @@ class BillingResourceTest {
     }
 
     @Test
-    void portal_needsACustomer() throws Exception {
+    void portal_needsACustomer_opensTheAppsConfiguration_andReturnsToTheBillingPage() throws Exception {
         String user = "po-" + UUID.randomUUID();
         ApiException none = catchThrowableOfType(ApiException.class, () -> billing(user).getPortalSession(null));
         assertError(none.getCode(), none.getResponseBody(), 409, "NO_BILLING_CUSTOMER");
         seedActive(user);
-        assertThat(billing(user).getPortalSession("http://localhost:3000/settings").getPortalUrl())
+        String customer = subscriptions.find(user).orElseThrow().customerId();
+
+        assertThat(billing(user).getPortalSession(null).getPortalUrl()).startsWith("https://billing.stripe.com/");
+        assertThat(lastPortalSession(customer))
+                .containsEntry("configuration", PORTAL_CONFIGURATION)
+                .containsEntry("return_url", "https://app.homebiyori.example/billing");
+
+        assertThat(billing(user).getPortalSession("http://localhost:3000/billing?from=portal").getPortalUrl())
                 .startsWith("https://billing.stripe.com/");
+        assertThat(lastPortalSession(customer))
+                .containsEntry("configuration", PORTAL_CONFIGURATION)
+                .containsEntry("return_url", "http://localhost:3000/billing?from=portal");
+
         ApiException foreign = catchThrowableOfType(ApiException.class, () -> billing(user).getPortalSession("https://evil.example/"));
         assertError(foreign.getCode(), foreign.getResponseBody(), 400, "REDIRECT_URL_NOT_ALLOWED");
+    }
+
+    /** The form fields of the newest portal session the stand-in received for {@code customer}. */
+    static Map<String, String> lastPortalSession(String customer) {
+        List<LoggedRequest> sessions = STRIPE.server().findAll(postRequestedFor(urlEqualTo("/v1/billing_portal/sessions"))
+                .withRequestBody(containing("customer=" + customer)));
+        assertThat(sessions).as("portal sessions of " + customer).isNotEmpty();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String pair : sessions.get(sessions.size() - 1).getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
     }
 
     @Test

@@ -16,6 +16,7 @@ import jp.homebiyori.domain.chat.ChatMessage;
 import jp.homebiyori.domain.chat.ChatMessage.CharacterReply;
 import jp.homebiyori.domain.chat.ChatMessage.ChatType;
 import jp.homebiyori.domain.chat.ChatRepository;
+import jp.homebiyori.domain.chat.ConversationContext;
 import jp.homebiyori.domain.stats.StatsRepository;
 import jp.homebiyori.domain.subscription.Plan;
 import jp.homebiyori.domain.tree.Fruit;
@@ -33,10 +34,11 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Sending a message: read the user's state (one batch), resolve character/mood/level and premium
- * gating, get the replies from the AI layer, grow the tree (atomic ADD), store the chat with the TTL of
- * the plan, and — if the message moved its writer and no fruit grew today — grow the day's fruit.
- * Four DynamoDB calls when no fruit grows.
+ * Sending a message: read the user's state (one batch, with the conversation context), resolve
+ * character/mood/level and premium gating, get the replies from the AI layer (the context's turns whose
+ * chats are still kept), grow the tree (atomic ADD), store the chat with the TTL of the plan together
+ * with the context that now ends in it, and — if the message moved its writer and no fruit grew today —
+ * grow the day's fruit. Four DynamoDB calls when no fruit grows.
  */
 @ApplicationScoped
 public class ChatService {
@@ -79,8 +81,8 @@ public class ChatService {
         ChatContext context = contexts.read(userId);
         Plan plan = context.subscription().effectivePlan(now.toInstant());
         ChatSettings settings = ChatSettings.resolve(context.profile(), plan, character, mood, level, type);
-        List<Turn> history = context.tree().recentTurns().stream()
-                .filter(t -> t.at().toInstant().plusSeconds(plan.chatRetentionDays() * 86400L).isAfter(now.toInstant()))
+        // only turns whose chats the plan in force still keeps (the stored item may not be deleted yet)
+        List<Turn> history = context.conversation().live(now.toInstant(), plan).stream()
                 .map(t -> new Turn(t.userMessage(), t.aiReply())).toList();
         List<AiResult> results = new ArrayList<>();
         for (AiCharacter answering : settings.characters()) {
@@ -88,14 +90,15 @@ public class ChatService {
         }
         AiResult first = results.get(0);
         int characters = text.codePointCount(0, text.length());
-        Tree after = trees.recordMessage(userId, characters, clock.today(), now,
-                context.tree().withTurn(new Tree.RecentTurn(text, first.text(), now)));
+        Tree after = trees.recordMessage(userId, characters, clock.today(), now);
         Optional<Fruit> fruit = first.fruitAllowed() && first.emotion().primary().isPresent()
                 ? fruits.tryGrow(userId, text, first, settings.character(), context.tree().lastFruitDate(), now)
                 : Optional.empty();
         int currentStage = stages.current().stageFor(after.totalCharacters());
         int previousStage = stages.current().stageFor(after.totalCharacters() - characters);
-        ChatMessage chat = store(userId, settings, text, results, fruit.isPresent(), characters, currentStage, plan, now);
+        ChatMessage chat = chatOf(userId, settings, text, results, fruit.isPresent(), characters, currentStage, plan, now);
+        // the chat and the context that now quotes it, in one write; expired turns leave the context here
+        chats.save(chat, context.conversation().with(new ConversationContext.Turn(text, first.text(), now), now.toInstant(), plan));
         stats.messageSent(userId, clock.today());
         LOG.info("chat stored for user " + userId + ": type=" + settings.type().id() + " source=" + first.source()
                 + " fruit=" + fruit.isPresent());
@@ -111,13 +114,14 @@ public class ChatService {
         AiResult result = ai.replyToStamp(settings.character(), stamp);
         Tree after = trees.recordMessage(userId, 0, clock.today(), now);
         int stage = stages.current().stageFor(after.totalCharacters());
-        ChatMessage chat = store(userId, settings, stamp.emoji(), List.of(result), false, 0, stage, plan, now);
+        ChatMessage chat = chatOf(userId, settings, stamp.emoji(), List.of(result), false, 0, stage, plan, now);
+        chats.save(chat);
         stats.messageSent(userId, clock.today());
         return new Sent(chat, List.of(result), Optional.empty(), stage, stage, after);
     }
 
-    private ChatMessage store(String userId, ChatSettings settings, String text, List<AiResult> results, boolean fruit,
-                              int characters, int stage, Plan plan, OffsetDateTime now) {
+    private static ChatMessage chatOf(String userId, ChatSettings settings, String text, List<AiResult> results, boolean fruit,
+                                      int characters, int stage, Plan plan, OffsetDateTime now) {
         List<CharacterReply> replies = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             replies.add(new CharacterReply(settings.characters().get(i), results.get(i).text()));
@@ -125,7 +129,6 @@ public class ChatService {
         ChatMessage chat = new ChatMessage(userId, UUID.randomUUID().toString(), settings.type(), text, replies,
                 settings.character(), settings.mood(), settings.level(), results.get(0).emotion().primary().orElse(null),
                 fruit, characters, stage, plan, now, ChatMessage.ttlFor(now, plan));
-        chats.save(chat);
         return chat;
     }
 

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Rewrites the TTL of every chat of a user to created_at + the retention of the plan in force, then
- * tells the user through the internal API ("プラン変更完了"). The plan is read from the subscription at
+ * Rewrites the TTL of every chat of a user to created_at + the retention of the plan in force, and the
+ * conversation context's with them (turns the plan no longer keeps leave it), then tells the user through the internal API ("プラン変更完了"). The plan is read from the subscription at
  * processing time rather than taken from the message, so messages processed out of order (an upgrade
  * and a downgrade) still end at the right TTL; a rerun is harmless. A failed notification is logged,
  * not fatal.
@@ -51,8 +51,10 @@ public class TtlUpdater {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             chats.forEachPage(message.userId(), page -> updatePage(pool, page, plan, updated));
         }
-        LOG.info("TTL rewritten for user " + message.userId() + ": " + updated.get() + " chats, retention "
-                + plan.chatRetentionDays() + " days");
+        // the conversation context quotes chats: it keeps only turns the plan keeps, and expires with the oldest
+        int turns = chats.retainContext(message.userId(), plan, clock.instant()).turns().size();
+        LOG.info("TTL rewritten for user " + message.userId() + ": " + updated.get() + " chats and a context of "
+                + turns + " turns, retention " + plan.chatRetentionDays() + " days");
         if (plan.id().equals(message.oldPlan())) {
             // a webhook retry re-sends the message of a state already stored; nothing changed for the user
             return updated.get();

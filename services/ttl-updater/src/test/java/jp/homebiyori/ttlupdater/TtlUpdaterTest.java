@@ -11,6 +11,7 @@ import jp.homebiyori.domain.character.Mood;
 import jp.homebiyori.domain.character.PraiseLevel;
 import jp.homebiyori.domain.chat.ChatMessage;
 import jp.homebiyori.domain.chat.ChatRepository;
+import jp.homebiyori.domain.chat.ConversationContext;
 import jp.homebiyori.domain.notification.NotificationRepository;
 import jp.homebiyori.domain.notification.NotificationType;
 import jp.homebiyori.domain.subscription.Plan;
@@ -21,8 +22,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +65,26 @@ class TtlUpdaterTest {
     private JstClock clock;
     @Inject
     private SqsClient sqs;
+    @Inject
+    private InternalNotifier notifier;
+
+    /** The processing time of the context tests (a fixed clock: turns are placed relative to it). */
+    private static final Instant AT = Instant.parse("2026-11-26T03:00:00Z");
+
+    private void seedContext(String user, Plan plan, Duration... ages) {
+        OffsetDateTime now = JstClock.toJst(AT);
+        ConversationContext context = ConversationContext.empty(user);
+        for (int i = 0; i < ages.length; i++) { // oldest first, as a user writes
+            OffsetDateTime at = now.minus(ages[i]);
+            context = context.with(new ConversationContext.Turn("words " + i, "reply " + i, at), at.toInstant(), plan);
+            chats.save(new ChatMessage(user, UUID.randomUUID().toString(), ChatMessage.ChatType.INDIVIDUAL, "words " + i, List.of(),
+                    AiCharacter.TAMA, Mood.PRAISE, PraiseLevel.NORMAL, null, false, 1, 1, plan, at, ChatMessage.ttlFor(at, plan)), context);
+        }
+    }
+
+    private TtlUpdater at(Instant now) {
+        return new TtlUpdater(chats, subscriptions, notifier, new JstClock(Clock.fixed(now, ZoneOffset.UTC)));
+    }
 
     private void seedChats(String user, int count, Plan plan) {
         OffsetDateTime start = clock.now().minusDays(5);
@@ -110,6 +134,32 @@ class TtlUpdaterTest {
         send(user, "free", "monthly");
         drain();
         assertRetention(user, 30);
+    }
+
+    @Test
+    void upgrade_givesTheConversationContext180Days_fromItsOldestTurn() {
+        String user = "ctxup-" + UUID.randomUUID();
+        seedContext(user, Plan.FREE, Duration.ofDays(20), Duration.ofDays(5));
+        OffsetDateTime oldest = JstClock.toJst(AT).minusDays(20);
+        assertThat(chats.context(user).ttlEpochSeconds()).isEqualTo(ChatMessage.ttlFor(oldest, Plan.FREE));
+        OffsetDateTime now = JstClock.toJst(AT);
+        subscriptions.saveIfNotOlder(new Subscription(user, "cus", "sub", Plan.YEARLY, "active", now, now.plusYears(1), false, 1, now));
+        at(AT).process(new TtlUpdateMessage(user, "free", "yearly", now.toString(), "webhook-service", UUID.randomUUID().toString()));
+        ConversationContext after = chats.context(user);
+        assertThat(after.turns()).hasSize(2);
+        assertThat(after.ttlEpochSeconds()).isEqualTo(oldest.plusDays(180).toInstant().getEpochSecond());
+    }
+
+    @Test
+    void downgrade_dropsTurnsFreeNoLongerKeeps_andTheContextExpiresWithTheOldestLeft() {
+        String user = "ctxdown-" + UUID.randomUUID();
+        seedContext(user, Plan.MONTHLY, Duration.ofDays(40), Duration.ofDays(10));
+        OffsetDateTime now = JstClock.toJst(AT);
+        subscriptions.saveIfNotOlder(new Subscription(user, "cus", "sub", Plan.MONTHLY, "canceled", now.minusDays(30), now.minusDays(1), false, 9, now));
+        at(AT).process(new TtlUpdateMessage(user, "monthly", "free", now.toString(), "webhook-service", UUID.randomUUID().toString()));
+        ConversationContext after = chats.context(user);
+        assertThat(after.turns()).extracting(ConversationContext.Turn::userMessage).containsExactly("words 1");
+        assertThat(after.ttlEpochSeconds()).isEqualTo(now.minusDays(10).plusDays(30).toInstant().getEpochSecond());
     }
 
     @Test

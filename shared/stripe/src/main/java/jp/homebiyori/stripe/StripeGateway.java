@@ -6,12 +6,15 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
+import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.billingportal.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionUpdateParams;
+import com.stripe.param.billingportal.ConfigurationCreateParams;
+import com.stripe.param.billingportal.ConfigurationCreateParams.Features;
 import com.stripe.param.checkout.SessionCreateParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +23,15 @@ import jp.homebiyori.common.config.Parameters;
 import jp.homebiyori.common.error.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -34,6 +45,9 @@ import java.util.logging.Logger;
 public class StripeGateway {
 
     private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
+
+    /** Changes with what {@link #createPortalConfiguration} asks for, so a changed configuration is a new one. */
+    private static final String PORTAL_CONFIGURATION_VERSION = "1";
 
     private final ParameterStore parameters;
     private final Optional<String> apiBase;
@@ -138,11 +152,77 @@ public class StripeGateway {
         }
     }
 
-    public String portalUrl(String customerId, String returnUrl) {
+    /**
+     * A Customer Portal session of {@code configurationId} (never Stripe's default configuration, which
+     * offers cancellation): what the portal offers is fixed by {@link #createPortalConfiguration}.
+     */
+    public String portalUrl(String customerId, String configurationId, String returnUrl) {
         Session session = call(() -> client().v1().billingPortal().sessions().create(
                 com.stripe.param.billingportal.SessionCreateParams.builder()
-                        .setCustomer(customerId).setReturnUrl(returnUrl).build(), RequestOptions.builder().build()));
+                        .setCustomer(customerId).setConfiguration(configurationId).setReturnUrl(returnUrl).build(),
+                RequestOptions.builder().build()));
         return session.getUrl();
+    }
+
+    /**
+     * Creates the Customer Portal configuration of domain.md (an operator's step, once per Stripe account
+     * and mode: {@link PortalConfigurationCommand}) and returns its id, for {@code homebiyori.stripe.portal-configuration}.
+     * The portal updates the payment method, shows invoices and switches between the two prices — an
+     * upgrade to yearly at once with the unused month credited and invoiced immediately, a switch back to
+     * monthly at the end of the paid year; it offers no cancellation (the app's own flow collects the
+     * reason) and no customer details (the customer stays anonymous). The prices are read first, so a
+     * price of the wrong interval is refused before anything is created; the same inputs within
+     * Stripe's idempotency window (24 h) return the same configuration.
+     */
+    public String createPortalConfiguration(String monthlyPrice, String yearlyPrice, String defaultReturnUrl)
+            throws StripeException {
+        Map<String, List<String>> pricesByProduct = new LinkedHashMap<>();
+        for (Map.Entry<String, String> wanted : List.of(Map.entry(monthlyPrice, "month"), Map.entry(yearlyPrice, "year"))) {
+            Price price = client().v1().prices().retrieve(wanted.getKey());
+            String interval = price.getRecurring() == null ? "one-off" : price.getRecurring().getInterval();
+            if (!wanted.getValue().equals(interval) || !Boolean.TRUE.equals(price.getActive())) {
+                throw new IllegalArgumentException("price " + wanted.getKey() + " must be an active recurring price per "
+                        + wanted.getValue() + ", but it is " + (Boolean.TRUE.equals(price.getActive()) ? "" : "inactive and ")
+                        + "per " + interval);
+            }
+            pricesByProduct.computeIfAbsent(price.getProduct(), p -> new ArrayList<>()).add(price.getId());
+        }
+        Features.SubscriptionUpdate.Builder update = Features.SubscriptionUpdate.builder()
+                .setEnabled(true)
+                .addDefaultAllowedUpdate(Features.SubscriptionUpdate.DefaultAllowedUpdate.PRICE)
+                .setProrationBehavior(Features.SubscriptionUpdate.ProrationBehavior.ALWAYS_INVOICE)
+                .setScheduleAtPeriodEnd(Features.SubscriptionUpdate.ScheduleAtPeriodEnd.builder()
+                        .addCondition(Features.SubscriptionUpdate.ScheduleAtPeriodEnd.Condition.builder()
+                                .setType(Features.SubscriptionUpdate.ScheduleAtPeriodEnd.Condition.Type.SHORTENING_INTERVAL)
+                                .build())
+                        .build());
+        pricesByProduct.forEach((product, prices) -> update.addProduct(Features.SubscriptionUpdate.Product.builder()
+                .setProduct(product).addAllPrice(prices).build()));
+        ConfigurationCreateParams.Builder params = ConfigurationCreateParams.builder()
+                .setName("Homebiyori: payment method, invoices, monthly/yearly switch; no cancellation")
+                .putMetadata("managed_by", "homebiyori")
+                .setFeatures(Features.builder()
+                        .setSubscriptionCancel(Features.SubscriptionCancel.builder().setEnabled(false).build())
+                        .setSubscriptionUpdate(update.build())
+                        .setPaymentMethodUpdate(Features.PaymentMethodUpdate.builder().setEnabled(true).build())
+                        .setInvoiceHistory(Features.InvoiceHistory.builder().setEnabled(true).build())
+                        .setCustomerUpdate(Features.CustomerUpdate.builder().setEnabled(false).build())
+                        .build())
+                .setLoginPage(ConfigurationCreateParams.LoginPage.builder().setEnabled(false).build());
+        if (defaultReturnUrl != null && !defaultReturnUrl.isBlank()) {
+            params.setDefaultReturnUrl(defaultReturnUrl);
+        }
+        String key = "portal-configuration-" + sha256(PORTAL_CONFIGURATION_VERSION + "|" + monthlyPrice + "|" + yearlyPrice
+                + "|" + defaultReturnUrl);
+        return client().v1().billingPortal().configurations().create(params.build(), idempotent(key)).getId();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private interface StripeCall<T> {

@@ -1,5 +1,6 @@
 package jp.homebiyori.stripe;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jp.homebiyori.common.config.InMemoryParameterStore;
 import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.localdev.StripeStub;
@@ -7,6 +8,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,13 +22,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** stripe-java against the Stripe stand-in: the wire format both ways, idempotency keys, anonymity. */
+/**
+ * stripe-java against the Stripe stand-in: the wire format both ways, idempotency keys, anonymity, the
+ * Customer Portal's configuration and the operator command that creates it.
+ */
 class StripeGatewayTest {
 
     private static StripeStub stub;
@@ -69,9 +81,73 @@ class StripeGatewayTest {
     }
 
     @Test
-    void portal_andImmediateCancel_work() {
-        assertThat(stripe.portalUrl("cus_1", "https://app.example/settings")).startsWith("https://billing.stripe.com/");
-        org.assertj.core.api.Assertions.assertThat(stripe.cancelImmediately("sub_2")).isTrue();
+    void portal_opensTheGivenConfiguration_andImmediateCancel_works() {
+        assertThat(stripe.portalUrl("cus_1", "bpc_given", "https://app.example/billing")).startsWith("https://billing.stripe.com/");
+        List<LoggedRequest> sessions = stub.server().findAll(postRequestedFor(urlEqualTo("/v1/billing_portal/sessions")));
+        assertThat(form(sessions.get(sessions.size() - 1))).containsEntry("customer", "cus_1")
+                .containsEntry("configuration", "bpc_given").containsEntry("return_url", "https://app.example/billing");
+        assertThat(stripe.cancelImmediately("sub_2")).isTrue();
+    }
+
+    @Test
+    void portalConfiguration_offersNoCancellation_switchesBetweenTheTwoPrices_andKeepsTheCustomerAnonymous() throws Exception {
+        String id = stripe.createPortalConfiguration("price_monthly_x", "price_yearly_x", "https://app.example/billing");
+        assertThat(id).startsWith("bpc_");
+        stub.server().verify(getRequestedFor(urlEqualTo("/v1/prices/price_monthly_x")));
+        stub.server().verify(getRequestedFor(urlEqualTo("/v1/prices/price_yearly_x")));
+        List<LoggedRequest> creates = stub.server().findAll(postRequestedFor(urlEqualTo("/v1/billing_portal/configurations")));
+        LoggedRequest create = creates.get(creates.size() - 1);
+        assertThat(create.getHeader("Idempotency-Key")).startsWith("portal-configuration-");
+        Map<String, String> sent = form(create);
+        assertThat(sent).containsEntry("features[subscription_cancel][enabled]", "false")
+                .containsEntry("features[subscription_update][enabled]", "true")
+                .containsEntry("features[subscription_update][default_allowed_updates][0]", "price")
+                .containsEntry("features[subscription_update][products][0][product]", "prod_local_premium")
+                .containsEntry("features[subscription_update][products][0][prices][0]", "price_monthly_x")
+                .containsEntry("features[subscription_update][products][0][prices][1]", "price_yearly_x")
+                .containsEntry("features[subscription_update][proration_behavior]", "always_invoice")
+                .containsEntry("features[subscription_update][schedule_at_period_end][conditions][0][type]", "shortening_interval")
+                .containsEntry("features[payment_method_update][enabled]", "true")
+                .containsEntry("features[invoice_history][enabled]", "true")
+                .containsEntry("features[customer_update][enabled]", "false")
+                .containsEntry("default_return_url", "https://app.example/billing");
+        assertThat(sent.keySet()).noneMatch(k -> k.startsWith("features[customer_update][allowed_updates]"));
+    }
+
+    @Test
+    void portalConfiguration_withThePricesSwapped_isRefused_beforeAnythingIsCreated() {
+        int before = stub.server().findAll(postRequestedFor(urlEqualTo("/v1/billing_portal/configurations"))).size();
+        assertThatThrownBy(() -> stripe.createPortalConfiguration("price_yearly_x", "price_monthly_x", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("per month");
+        assertThat(stub.server().findAll(postRequestedFor(urlEqualTo("/v1/billing_portal/configurations")))).hasSize(before);
+    }
+
+    @Test
+    void theOperatorCommand_printsTheIdAlone_andNeedsTheKeyFromTheEnvironment() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = PortalConfigurationCommand.run(new String[] {"--monthly", "price_monthly_c", "--yearly", "price_yearly_c",
+                "--api-base", stub.baseUrl()}, Map.of("STRIPE_API_KEY", "sk_test_operator"), new PrintStream(out), new PrintStream(err));
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).matches("bpc_\\w+");
+        stub.server().verify(postRequestedFor(urlEqualTo("/v1/billing_portal/configurations"))
+                .withHeader("Authorization", equalTo("Bearer sk_test_operator")));
+
+        assertThat(PortalConfigurationCommand.run(new String[] {"--monthly", "price_monthly_c", "--yearly", "price_yearly_c"},
+                Map.of(), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+        assertThat(PortalConfigurationCommand.run(new String[] {"--monthly", "price_monthly_c"},
+                Map.of("STRIPE_API_KEY", "sk"), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+    }
+
+    /** A form-encoded Stripe request body as a map (stripe-java writes nested keys with brackets). */
+    private static Map<String, String> form(LoggedRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
     }
 
     @Test

@@ -93,12 +93,19 @@ public final class TestStack {
         return new Wiring(port, name, url, config);
     }
 
-    /** Config that points the Stripe adapter and the webhook at the stand-in and the test webhook secret. */
+    /** The Customer Portal configuration id the test stacks use (the stand-in accepts any). */
+    public static final String PORTAL_CONFIGURATION = "bpc_test_homebiyori";
+
+    /**
+     * Config that points the Stripe adapter and the webhook at the stand-in and the test webhook secret,
+     * with a Customer Portal configuration.
+     */
     public static Map<String, String> stripe(jp.homebiyori.localdev.StripeStub stub) {
         return Map.of(
                 "homebiyori.parameters.stripe.webhook_secret", StripeEvents.TEST_WEBHOOK_SECRET,
                 "homebiyori.parameters.stripe.api_key", "sk_test_local",
-                "homebiyori.stripe.api-base", stub.baseUrl());
+                "homebiyori.stripe.api-base", stub.baseUrl(),
+                "homebiyori.stripe.portal-configuration", PORTAL_CONFIGURATION);
     }
 
     /** A DynamoDB client on the shared dynalite. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.db.Table;
 import jp.homebiyori.common.db.TableNames;
+import jp.homebiyori.domain.chat.dynamo.DynamoChatRepository;
 import jp.homebiyori.domain.subscription.Subscription;
 import jp.homebiyori.domain.subscription.dynamo.DynamoSubscriptionRepository;
 import jp.homebiyori.domain.tree.Tree;
@@ -22,8 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything a chat send needs to know about its user — profile, subscription, tree (with the recent
- * turns) — in one BatchGetItem across the three tables, so a message costs at most four DynamoDB calls.
+ * Everything a chat send needs to know about its user — profile, subscription, tree and the conversation
+ * context (beside the chats) — in one BatchGetItem across the four tables, so a message costs at most
+ * four DynamoDB calls.
  * When the request left its deleted-account check to this read (DeletedAccountFilter), the marker is in
  * the same batch and the check is completed before anything is returned: a token of a deleted account
  * gets its 401 here, before the message is stored.
@@ -42,18 +44,21 @@ public class ChatContextReader {
         this.deletedAccounts = deletedAccounts;
     }
 
-    /** What is stored of a user now. */
-    public record ChatContext(Optional<UserProfile> profile, Subscription subscription, Tree tree) {
+    /** What is stored of a user now (the conversation context as stored: the model sees its live turns). */
+    public record ChatContext(Optional<UserProfile> profile, Subscription subscription, Tree tree,
+                              ConversationContext conversation) {
     }
 
     public ChatContext read(String userId) {
         String users = names.of(Table.USERS);
         String subscriptions = names.of(Table.SUBSCRIPTIONS);
         String trees = names.of(Table.TREES);
+        String chats = names.of(Table.CHATS);
         Map<String, KeysAndAttributes> request = new HashMap<>(Map.of(
                 users, keys(DynamoUserRepository.keyOf(userId)),
                 subscriptions, keys(DynamoSubscriptionRepository.keyOf(userId)),
-                trees, keys(DynamoTreeRepository.keyOf(userId))));
+                trees, keys(DynamoTreeRepository.keyOf(userId)),
+                chats, keys(DynamoChatRepository.contextKeyOf(userId))));
         Optional<DeletedAccounts.PendingCheck> deletionCheck = deletedAccounts.pendingCheckFor(userId);
         if (deletionCheck.isPresent()) {
             request.put(deletionCheck.get().table(), keys(deletionCheck.get().key()));
@@ -74,7 +79,9 @@ public class ChatContextReader {
                 Optional.ofNullable(found.get(subscriptions)).map(DynamoSubscriptionRepository::fromStored)
                         .orElseGet(() -> Subscription.free(userId)),
                 Optional.ofNullable(found.get(trees)).map(item -> DynamoTreeRepository.fromStored(userId, item))
-                        .orElseGet(() -> Tree.empty(userId)));
+                        .orElseGet(() -> Tree.empty(userId)),
+                Optional.ofNullable(found.get(chats)).map(item -> DynamoChatRepository.contextFromStored(userId, item))
+                        .orElseGet(() -> ConversationContext.empty(userId)));
     }
 
     private static KeysAndAttributes keys(Map<String, AttributeValue> key) {

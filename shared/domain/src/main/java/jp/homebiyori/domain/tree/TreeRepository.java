@@ -14,13 +14,7 @@ public interface TreeRepository {
     }
 
     /** Adds one message of {@code characters} characters (creating the tree if needed); returns the tree after. */
-    default Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now) {
-        return recordMessage(userId, characters, jstDate, now, null);
-    }
-
-    /** As above, and replaces the conversation context with {@code recentTurns} (null: unchanged). */
-    Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now,
-                       java.util.List<Tree.RecentTurn> recentTurns);
+    Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now);
 
     /**
      * Claims the user's one fruit of {@code jstDate}: true (and total_fruits + 1) if no fruit grew that

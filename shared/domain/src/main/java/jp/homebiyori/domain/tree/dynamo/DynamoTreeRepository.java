@@ -37,17 +37,17 @@ public class DynamoTreeRepository implements TreeRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TreeItem.fromItem(userId, item));
     }
 
+    /**
+     * One UpdateItem; it also removes {@code recent_turns}, where the conversation context (chat text)
+     * was kept on the tree item until it moved beside the chats, so no tree keeps quoting expired chats.
+     */
     @Override
-    public Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now,
-                              java.util.List<Tree.RecentTurn> recentTurns) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":c", Attrs.n(characters), ":one", Attrs.n(1),
-                ":d", Attrs.s(jstDate.toString()), ":now", Attrs.time(now), ":u", Attrs.s(userId)));
-        String set = "SET last_message_date = :d, updated_at = :now, created_at = if_not_exists(created_at, :now), user_id = :u";
-        if (recentTurns != null) {
-            values.put(":turns", TreeItem.turns(recentTurns));
-            set += ", recent_turns = :turns";
-        }
-        String expression = "ADD total_characters :c, total_messages :one " + set;
+    public Tree recordMessage(String userId, int characters, LocalDate jstDate, OffsetDateTime now) {
+        Map<String, AttributeValue> values = Map.of(":c", Attrs.n(characters), ":one", Attrs.n(1),
+                ":d", Attrs.s(jstDate.toString()), ":now", Attrs.time(now), ":u", Attrs.s(userId));
+        String expression = "ADD total_characters :c, total_messages :one "
+                + "SET last_message_date = :d, updated_at = :now, created_at = if_not_exists(created_at, :now), user_id = :u "
+                + "REMOVE " + TreeItem.LEGACY_TURNS;
         Map<String, AttributeValue> after = dynamo.updateItem(b -> b.tableName(table).key(TreeItem.key(userId))
                 .updateExpression(expression).expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)).attributes();

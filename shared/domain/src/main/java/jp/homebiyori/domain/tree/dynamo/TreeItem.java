@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** {@code USER#<id>} / {@code TREE}. */
+/** {@code USER#<id>} / {@code TREE}: counters and days only, no chat text. */
 final class TreeItem {
 
     private TreeItem() {
@@ -18,19 +18,8 @@ final class TreeItem {
         return Map.of(Table.PK, Attrs.s("USER#" + userId), Table.SK, Attrs.s("TREE"));
     }
 
-    static AttributeValue turns(java.util.List<Tree.RecentTurn> turns) {
-        return AttributeValue.fromL(turns.stream().map(t -> AttributeValue.fromM(Map.of(
-                "user_message", Attrs.s(t.userMessage()), "ai_reply", Attrs.s(t.aiReply()), "at", Attrs.time(t.at())))).toList());
-    }
-
-    static java.util.List<Tree.RecentTurn> turnsOf(Map<String, AttributeValue> item) {
-        AttributeValue turns = item.get("recent_turns");
-        if (turns == null || !turns.hasL()) {
-            return java.util.List.of();
-        }
-        return turns.l().stream().map(v -> new Tree.RecentTurn(v.m().get("user_message").s(), v.m().get("ai_reply").s(),
-                java.time.OffsetDateTime.parse(v.m().get("at").s()))).toList();
-    }
+    /** Where the conversation context was kept before it moved beside the chats; removed on the next message. */
+    static final String LEGACY_TURNS = "recent_turns";
 
     static Tree fromItem(String userId, Map<String, AttributeValue> item) {
         return new Tree(userId,
@@ -40,8 +29,7 @@ final class TreeItem {
                 date(Attrs.str(item, "last_message_date")),
                 date(Attrs.str(item, "last_fruit_date")),
                 Attrs.time(item, "created_at"),
-                Attrs.time(item, "updated_at"),
-                turnsOf(item));
+                Attrs.time(item, "updated_at"));
     }
 
     private static LocalDate date(String value) {
