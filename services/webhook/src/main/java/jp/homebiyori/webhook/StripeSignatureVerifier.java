@@ -10,6 +10,7 @@ import jp.homebiyori.common.config.ParameterStore;
 import jp.homebiyori.common.config.Parameters;
 import jp.homebiyori.common.error.ApiException;
 import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.stripe.StripeSubscriptionStates;
 
 import java.io.IOException;
 import java.util.logging.Logger;
@@ -54,7 +55,7 @@ public class StripeSignatureVerifier {
             JsonNode object = root.path("data").path("object");
             if (!root.path("id").isTextual() || !root.path("id").asText().matches("[A-Za-z0-9_-]{1,255}")
                     || !root.path("type").isTextual() || !root.path("type").asText().matches("[a-z0-9_.]{1,100}")
-                    || !root.path("created").canConvertToLong() || !object.isObject()) {
+                    || !StripeSubscriptionStates.isEpochSecond(root.path("created")) || !object.isObject()) {
                 throw malformed();
             }
             return new StripeEvent(root.get("id").asText(), root.get("type").asText(), root.get("created").asLong(), object);

@@ -67,6 +67,11 @@ public class SubscriptionEvents {
 
     /** Returns the outcome: processed, stale, canceled (a gone user's live subscription) or ignored. */
     public String handle(StripeEvent event) {
+        if (!StripeSubscriptionStates.isReadable(event.object())) {
+            // signed, but not a subscription Stripe would send (no id, a time past year 9999): refused before
+            // anything is read or written, and never asked of Stripe's API
+            throw ApiException.badRequest("MALFORMED_EVENT", "the event's object is not a Stripe subscription");
+        }
         String customerId = event.text("customer");
         Optional<Subscription> stored = Optional.ofNullable(event.metadataUserId()).flatMap(subscriptions::find)
                 .or(() -> customerId == null ? Optional.empty() : subscriptions.findByCustomerId(customerId));

@@ -218,6 +218,31 @@ class StripeWebhookServiceTest {
     }
 
     @Test
+    void signedSubscriptionsStripeNeverSends_areRefusedAsMalformed_beforeAnythingIsReadOrWritten() {
+        // shapes the contract fuzzer found answering 500/503: a period end past Instant's range, one past
+        // year 9999, no subscription id (which sent a same-second conflict to Stripe's API asking for "null")
+        String good = subscriptionEvent("evt_m_" + user, "customer.subscription.updated", now, "active", false, "price_m");
+        String periodEnd = "\"current_period_end\":" + (now + 30L * 86400);
+        assertThat(good).contains(periodEnd);
+        for (String bad : List.of(
+                good.replace(periodEnd, "\"current_period_end\":9223372036854775807"),
+                good.replace(periodEnd, "\"current_period_end\":31556889864403200"),
+                good.replace(periodEnd, "\"current_period_end\":253402300800"),
+                good.replace(periodEnd, "\"current_period_end\":1.5E9"),
+                good.replace("\"id\":\"sub_" + user + "\"", "\"id\":null"),
+                good.replace("\"id\":\"sub_" + user + "\",", ""),
+                good.replace("\"created\":" + now, "\"created\":-1"))) {
+            assertThat(bad).isNotEqualTo(good);
+            assertRefused(bad, StripeEvents.signature(bad, StripeEvents.TEST_WEBHOOK_SECRET), 400, "MALFORMED_EVENT");
+        }
+        assertThat(subscriptions.find(user)).isEmpty();
+        assertThat(STRIPE.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/subscriptions/.*")))).isEmpty();
+        // the same event, well formed, still applies
+        assertThat(deliver(good).outcome()).isEqualTo("processed");
+    }
+
+    @Test
     void unknownEventType_isAcknowledgedAndIgnored() {
         String payload = "{\"id\":\"evt_u_" + user + "\",\"object\":\"event\",\"created\":" + now
                 + ",\"type\":\"charge.refunded\",\"data\":{\"object\":{\"id\":\"ch_1\",\"object\":\"charge\"}}}";

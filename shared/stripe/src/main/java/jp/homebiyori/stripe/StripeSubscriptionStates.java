@@ -33,6 +33,36 @@ public class StripeSubscriptionStates {
         this.clock = clock;
     }
 
+    /** Latest epoch second accepted for a Stripe time (9999-12-31T23:59:59Z): anything later is not a time Stripe sends. */
+    static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
+
+    /**
+     * Whether the object can be read as a subscription at all: a subscription id, and every time it carries
+     * (period bounds on the subscription or its first item, {@code ended_at}) a whole second between 1970
+     * and 9999. An object that fails this is not Stripe's: the caller refuses it before anything is written.
+     */
+    public static boolean isReadable(JsonNode object) {
+        JsonNode id = object.path("id");
+        if (!id.isTextual() || !id.asText().matches("[A-Za-z0-9_-]{1,255}")) {
+            return false;
+        }
+        JsonNode item = object.path("items").path("data").path(0);
+        for (JsonNode holder : new JsonNode[]{object, item}) {
+            for (String field : new String[]{"current_period_start", "current_period_end", "ended_at"}) {
+                JsonNode value = holder.path(field);
+                if (!value.isMissingNode() && !value.isNull() && !isEpochSecond(value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A whole number of seconds between 1970-01-01 and 9999-12-31 (Stripe's timestamps). */
+    public static boolean isEpochSecond(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0 && value.asLong() <= LATEST_EPOCH_SECOND;
+    }
+
     /** {@code deleted}: the object comes from {@code customer.subscription.deleted} (the subscription has ended). */
     public Subscription fromObject(JsonNode object, boolean deleted, String userId, Subscription before, long stateAt) {
         JsonNode item = object.path("items").path("data").path(0);
@@ -55,7 +85,7 @@ public class StripeSubscriptionStates {
     /** Stripe's {@code ended_at} of an ended subscription (the event's time if a deletion lacks it). */
     private static OffsetDateTime endedAt(JsonNode object, boolean deleted, long stateAt) {
         JsonNode ended = object.path("ended_at");
-        if (ended.canConvertToLong()) {
+        if (isEpochSecond(ended)) {
             return JstClock.toJst(Instant.ofEpochSecond(ended.asLong()));
         }
         return deleted ? JstClock.toJst(Instant.ofEpochSecond(stateAt)) : null;
@@ -64,7 +94,11 @@ public class StripeSubscriptionStates {
     /** As {@link #fromObject}, from Stripe's JSON text; unreadable JSON is a 503 (Stripe answered nonsense). */
     public Subscription fromJson(String json, String userId, Subscription before, long stateAt) {
         try {
-            return fromObject(JSON.readTree(json), false, userId, before, stateAt);
+            JsonNode object = JSON.readTree(json);
+            if (!isReadable(object)) {
+                throw ApiException.unavailable("the payment service answered an unreadable subscription; please retry", 30);
+            }
+            return fromObject(object, false, userId, before, stateAt);
         } catch (JsonProcessingException e) {
             throw ApiException.unavailable("the payment service answered an unreadable subscription; please retry", 30);
         }
@@ -77,7 +111,7 @@ public class StripeSubscriptionStates {
 
     /** Period bounds sit on the subscription in older API versions and on its items in newer ones. */
     private static OffsetDateTime epoch(JsonNode subscription, JsonNode item, String field) {
-        JsonNode value = subscription.path(field).canConvertToLong() ? subscription.path(field) : item.path(field);
-        return value.canConvertToLong() ? JstClock.toJst(Instant.ofEpochSecond(value.asLong())) : null;
+        JsonNode value = isEpochSecond(subscription.path(field)) ? subscription.path(field) : item.path(field);
+        return isEpochSecond(value) ? JstClock.toJst(Instant.ofEpochSecond(value.asLong())) : null;
     }
 }
