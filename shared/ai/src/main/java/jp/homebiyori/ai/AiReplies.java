@@ -77,7 +77,7 @@ public class AiReplies {
             throw new IllegalArgumentException("message must not be blank");
         }
         EmotionAnalysis analysis = emotions.analyze(message);
-        Optional<SafetyResult> safe = safety.check(character, message);
+        Optional<SafetyResult> safe = safety.check(character, message, history);
         if (safe.isPresent()) {
             return new AiResult(safe.get().reply(), ReplySource.SAFETY, Optional.of(safe.get().category()), analysis,
                     safe.get().fruitAllowed());

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the five emotions of domain.md in a message and scores it. Deterministic: keywords only.
+ * Finds the five emotions of domain.md in a message and scores it. Deterministic: keywords over the
+ * normalized text, each occurrence checked against the message's morphemes for negation
+ * ({@link Negation}: 全然楽しくなかった is not joy, 心配じゃない is not worry).
  *
  * <ul>
  *   <li>intensity (1–5): 1 without any emotion keyword; otherwise 1 + distinct keyword hits (at most
@@ -28,9 +30,10 @@ public final class EmotionAnalyzer {
 
     public EmotionAnalysis analyze(String message) {
         String text = Texts.normalize(message);
+        List<Morpheme> morphemes = Morphology.analyze(message);
         Map<Emotion, Integer> hits = new EnumMap<>(Emotion.class);
         EmotionLexicon.KEYWORDS.forEach((emotion, patterns) -> {
-            int count = EmotionLexicon.distinctHits(patterns, text);
+            int count = EmotionLexicon.affirmedHits(patterns, text, morphemes);
             if (count > 0) {
                 hits.put(emotion, count);
             }

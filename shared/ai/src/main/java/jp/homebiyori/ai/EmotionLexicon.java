@@ -62,4 +62,23 @@ final class EmotionLexicon {
     static int distinctHits(List<Pattern> patterns, String text) {
         return (int) patterns.stream().filter(p -> p.matcher(text).find()).count();
     }
+
+    /**
+     * How many distinct entries of {@code patterns} occur in {@code text} <em>affirmed</em>: an occurrence
+     * the morphemes negate (楽しく+なかった, 心配+じゃ+ない, 疲れ+て+ない) does not count; a double negation
+     * (楽しくないわけじゃない) affirms again.
+     */
+    static int affirmedHits(List<Pattern> patterns, String text, List<Morpheme> morphemes) {
+        int hits = 0;
+        for (Pattern pattern : patterns) {
+            java.util.regex.Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                if (!Negation.negates(morphemes, matcher.start(), matcher.end())) {
+                    hits++;
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
 }

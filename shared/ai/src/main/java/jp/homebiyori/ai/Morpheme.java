@@ -8,8 +8,19 @@ package jp.homebiyori.ai;
  * @param partOfSpeech   IPADIC's part of speech, e.g. {@code 動詞-自立}, {@code 助動詞}, {@code 名詞-一般}
  * @param inflectionForm IPADIC's conjugation form ({@code 連用形}, {@code 未然形} …), or empty
  * @param reading        the katakana reading, or empty for unknown words
+ * @param start          where the morpheme starts in the normalized text (a char index)
  */
-public record Morpheme(String surface, String baseForm, String partOfSpeech, String inflectionForm, String reading) {
+public record Morpheme(String surface, String baseForm, String partOfSpeech, String inflectionForm, String reading, int start) {
+
+    /** Where the morpheme ends in the normalized text (exclusive). */
+    public int end() {
+        return start + surface.length();
+    }
+
+    /** The reading, or the surface in katakana when the dictionary has none (unknown words, kana spellings). */
+    public String kana() {
+        return reading.isEmpty() ? Texts.toKatakana(surface) : reading;
+    }
 
     public boolean isVerb() {
         return partOfSpeech.startsWith("動詞");

@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.ja.tokenattributes.InflectionAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -37,6 +38,7 @@ public final class Morphology {
         PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
         InflectionAttribute inflection = tokenizer.addAttribute(InflectionAttribute.class);
         ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
+        OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
         List<Morpheme> morphemes = new ArrayList<>();
         try {
             tokenizer.setReader(new StringReader(Texts.normalize(text)));
@@ -45,7 +47,7 @@ public final class Morphology {
                 String surface = term.toString();
                 String baseForm = base.getBaseForm();
                 morphemes.add(new Morpheme(surface, baseForm == null ? surface : baseForm,
-                        orEmpty(pos.getPartOfSpeech()), orEmpty(inflection.getInflectionForm()), orEmpty(reading.getReading())));
+                        orEmpty(pos.getPartOfSpeech()), orEmpty(inflection.getInflectionForm()), orEmpty(reading.getReading()), offset.startOffset()));
             }
             tokenizer.end();
         } catch (IOException e) {

@@ -3,24 +3,63 @@ package jp.homebiyori.ai;
 import jp.homebiyori.domain.character.AiCharacter;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The step before generation: recognises self-harm, child abuse, domestic violence, medical questions
- * and divorce or bereavement (Japanese and simple English), and answers them with a fixed reply in
- * the character's voice. Self-harm and violence replies point to Japanese emergency and counselling
- * contacts. Deterministic; no model is asked.
+ * and divorce or bereavement in Japanese as parents write it (inflected, in kana, indirect) and in
+ * simple English, and answers them with a fixed reply in the character's voice, which points to the
+ * Japanese contacts where safety is at stake. Deterministic; no model is asked.
+ *
+ * <p>How it decides (docs/decisions.md, "The safety step"): the message is read as morphemes
+ * ({@link Morphology}, Kuromoji) and as kana ({@link SafetyText}); {@link SafetySignals} looks for each
+ * category; the most urgent category found wins — <em>when in doubt, care wins</em>: a self-harm signal
+ * outranks a medical question (睡眠薬を全部飲んだら is not a dosage question). A short message that
+ * carries on a crisis told in the last turns (「もう無理」 after a wish to disappear) gets that turn's
+ * category. Judged on the labelled set in {@code src/test/resources/evaluation} (SafetyEvaluationTest).
  */
 public final class SafetyCheck {
 
-    /** The category of {@code message}, if any; the most urgent when several match. */
+    /** How many earlier user messages the context rule looks at. */
+    static final int CONTEXT_TURNS = 3;
+
+    /** The category of {@code message} alone, if any; the most urgent when several match. */
     public Optional<SafetyCategory> classify(String message) {
-        String text = Texts.normalize(message);
-        for (Map.Entry<SafetyCategory, List<Pattern>> entry : SafetyPatterns.CATEGORIES.entrySet()) {
-            if (matches(entry.getKey(), entry.getValue(), text)) {
-                return Optional.of(entry.getKey());
+        SafetyText text = new SafetyText(message);
+        if (SafetySignals.selfHarm(text)) {
+            return Optional.of(SafetyCategory.SELF_HARM);
+        }
+        if (SafetySignals.childAbuse(text)) {
+            return Optional.of(SafetyCategory.CHILD_ABUSE);
+        }
+        if (SafetySignals.violence(text)) {
+            return Optional.of(SafetyCategory.DOMESTIC_VIOLENCE);
+        }
+        if (SafetySignals.medicalQuestion(text)) {
+            return Optional.of(SafetyCategory.MEDICAL);
+        }
+        if (SafetySignals.heavyLifeEvent(text)) {
+            return Optional.of(SafetyCategory.DIVORCE_OR_BEREAVEMENT);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The category of {@code message} in its conversation: the message's own, or — for a short message
+     * that carries on (もう無理, 限界, 助けて …) — the crisis (self-harm, abuse, violence) of one of the
+     * last {@value #CONTEXT_TURNS} user messages.
+     *
+     * @param history earlier turns, oldest first
+     */
+    public Optional<SafetyCategory> classify(String message, List<Turn> history) {
+        Optional<SafetyCategory> own = classify(message);
+        if (own.isPresent() || history.isEmpty() || !SafetySignals.carriesOn(message)) {
+            return own;
+        }
+        for (int i = history.size() - 1; i >= 0 && i >= history.size() - CONTEXT_TURNS; i--) {
+            Optional<SafetyCategory> before = classify(history.get(i).userMessage());
+            if (before.isPresent() && before.get().ordinal() <= SafetyCategory.DOMESTIC_VIOLENCE.ordinal()) {
+                return before;
             }
         }
         return Optional.empty();
@@ -28,14 +67,11 @@ public final class SafetyCheck {
 
     /** The fixed reply for {@code message}, or empty when the message may go to the generator. */
     public Optional<SafetyResult> check(AiCharacter character, String message) {
-        return classify(message).map(category -> new SafetyResult(category, SafeReplies.reply(character, category)));
+        return check(character, message, List.of());
     }
 
-    private static boolean matches(SafetyCategory category, List<Pattern> patterns, String text) {
-        if (category == SafetyCategory.MEDICAL) {
-            return SafetyPatterns.anyMatches(SafetyPatterns.MEDICAL_TERMS, text)
-                    && SafetyPatterns.anyMatches(SafetyPatterns.QUESTION, text);
-        }
-        return SafetyPatterns.anyMatches(patterns, text);
+    /** As {@link #check(AiCharacter, String)}, with the conversation's earlier turns as context. */
+    public Optional<SafetyResult> check(AiCharacter character, String message, List<Turn> history) {
+        return classify(message, history).map(category -> new SafetyResult(category, SafeReplies.reply(character, category)));
     }
 }

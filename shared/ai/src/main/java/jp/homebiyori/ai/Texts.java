@@ -20,6 +20,16 @@ public final class Texts {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
+    /** Hiragana as katakana (ぁ–ゖ → ァ–ヶ); everything else unchanged. */
+    public static String toKatakana(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= '\u3041' && c <= '\u3096' ? (char) (c + 0x60) : c);
+        }
+        return out.toString();
+    }
+
     /** The length the fruit rule uses: code points after trimming. */
     public static int length(String text) {
         String trimmed = text.strip();

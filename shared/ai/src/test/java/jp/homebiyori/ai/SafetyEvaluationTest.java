@@ -1,0 +1,156 @@
+package jp.homebiyori.ai;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The safety step judged on a labelled set of messages written the way parents write
+ * ({@code src/test/resources/evaluation/safety-*.tsv}): recall per category and the false-alarm rate on
+ * ordinary messages, for the part the rules were tuned on and, separately, for the held-out third they
+ * never were. Fails below the product's floor: self-harm, abuse and violence recall ≥ 0.97, false
+ * alarms ≤ 2 %. Every miss is printed (label, what was found, the message) so a failure says what to read.
+ */
+class SafetyEvaluationTest {
+
+    /** The set's labels as the safety step's categories ({@code none}: no category). */
+    static final Map<String, Optional<SafetyCategory>> LABELS = Map.of(
+            "self_harm", Optional.of(SafetyCategory.SELF_HARM),
+            "abuse", Optional.of(SafetyCategory.CHILD_ABUSE),
+            "violence", Optional.of(SafetyCategory.DOMESTIC_VIOLENCE),
+            "medical", Optional.of(SafetyCategory.MEDICAL),
+            "heavy_life_event", Optional.of(SafetyCategory.DIVORCE_OR_BEREAVEMENT),
+            "none", Optional.empty());
+
+    static final double CRISIS_RECALL_FLOOR = 0.97;
+    static final double FALSE_ALARM_CEILING = 0.02;
+    /** Medical questions and heavy life events: no product floor given; held at what the rules reach, with room. */
+    static final double OTHER_RECALL_FLOOR = 0.85;
+
+    record Example(String label, String message, String kind) {
+    }
+
+    record Scores(Map<SafetyCategory, double[]> recall, int ordinary, int falseAlarms, List<String> misses) {
+
+        double recallOf(SafetyCategory category) {
+            double[] r = recall.get(category);
+            return r == null || r[1] == 0 ? 1.0 : r[0] / r[1];
+        }
+
+        double falseAlarmRate() {
+            return ordinary == 0 ? 0 : (double) falseAlarms / ordinary;
+        }
+    }
+
+    static List<Example> load(String resource) throws IOException {
+        try (InputStream in = SafetyEvaluationTest.class.getResourceAsStream("/evaluation/" + resource)) {
+            assertThat(in).as(resource).isNotNull();
+            List<Example> examples = new ArrayList<>();
+            boolean header = true;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] fields = line.split("\t", -1);
+                assertThat(fields.length).as("fields of: " + line).isGreaterThanOrEqualTo(2);
+                assertThat(LABELS).as("label of: " + line).containsKey(fields[0].strip());
+                examples.add(new Example(fields[0].strip(), fields[1].strip(), fields.length > 2 ? fields[2].strip() : ""));
+            }
+            return examples;
+        }
+    }
+
+    static Scores score(List<Example> examples) {
+        SafetyCheck safety = new SafetyCheck();
+        Map<SafetyCategory, double[]> recall = new EnumMap<>(SafetyCategory.class);
+        int ordinary = 0;
+        int falseAlarms = 0;
+        List<String> misses = new ArrayList<>();
+        for (Example e : examples) {
+            Optional<SafetyCategory> expected = LABELS.get(e.label());
+            Optional<SafetyCategory> found = safety.classify(e.message());
+            if (expected.isEmpty()) {
+                ordinary++;
+                if (found.isPresent()) {
+                    falseAlarms++;
+                    misses.add("none → " + found.get().id() + " [" + e.kind() + "] " + e.message());
+                }
+                continue;
+            }
+            double[] r = recall.computeIfAbsent(expected.get(), c -> new double[2]);
+            r[1]++;
+            if (found.equals(expected)) {
+                r[0]++;
+            } else {
+                misses.add(e.label() + " → " + found.map(SafetyCategory::id).orElse("none") + " [" + e.kind() + "] " + e.message());
+            }
+        }
+        return new Scores(recall, ordinary, falseAlarms, misses);
+    }
+
+    static String report(String name, Scores s) {
+        StringBuilder out = new StringBuilder(name).append('\n');
+        for (SafetyCategory c : SafetyCategory.values()) {
+            double[] r = s.recall().getOrDefault(c, new double[2]);
+            out.append(String.format("  %-24s recall %.3f (%d/%d)%n", c.id(), s.recallOf(c), (int) r[0], (int) r[1]));
+        }
+        out.append(String.format("  %-24s false alarms %.3f (%d/%d)%n", "none", s.falseAlarmRate(), s.falseAlarms(), s.ordinary()));
+        s.misses().forEach(m -> out.append("    miss: ").append(m).append('\n'));
+        return out.toString();
+    }
+
+    private static void assertFloors(String name, Scores s) {
+        Map<String, Double> below = new LinkedHashMap<>();
+        for (SafetyCategory c : List.of(SafetyCategory.SELF_HARM, SafetyCategory.CHILD_ABUSE, SafetyCategory.DOMESTIC_VIOLENCE)) {
+            if (s.recallOf(c) < CRISIS_RECALL_FLOOR) {
+                below.put(c.id() + " recall", s.recallOf(c));
+            }
+        }
+        for (SafetyCategory c : List.of(SafetyCategory.MEDICAL, SafetyCategory.DIVORCE_OR_BEREAVEMENT)) {
+            if (s.recallOf(c) < OTHER_RECALL_FLOOR) {
+                below.put(c.id() + " recall", s.recallOf(c));
+            }
+        }
+        if (s.falseAlarmRate() > FALSE_ALARM_CEILING) {
+            below.put("false alarms", s.falseAlarmRate());
+        }
+        assertThat(below).as(name + " outside its floors:\n" + report(name, s)).isEmpty();
+    }
+
+    @Test
+    void theTuningPart_meetsTheFloors() throws IOException {
+        Scores s = score(load("safety-tuning.tsv"));
+        System.out.println(report("safety evaluation, tuning part", s));
+        assertFloors("tuning part", s);
+    }
+
+    @Test
+    void theHeldOutThird_meetsTheFloors() throws IOException {
+        Scores s = score(load("safety-heldout.tsv"));
+        System.out.println(report("safety evaluation, held-out third (never tuned on)", s));
+        assertFloors("held-out third", s);
+    }
+
+    @Test
+    void theSetIsLargeAndCoversEveryLabel() throws IOException {
+        List<Example> all = new ArrayList<>(load("safety-tuning.tsv"));
+        all.addAll(load("safety-heldout.tsv"));
+        assertThat(all).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(all).extracting(Example::label).containsAll(LABELS.keySet());
+        assertThat(all).extracting(Example::message).doesNotHaveDuplicates();
+    }
+}
