@@ -20,8 +20,9 @@ import java.util.Optional;
  *       sentences, +1 for a reflective word (気持ち, 思う, 感じ, 自分 …).</li>
  *   <li>fruitWorthy: intensity ≥ 3, depth ≥ 3 and at least 20 characters (code points, trimmed).</li>
  * </ul>
- * Ties between emotions go to the heavier feeling (sadness, worry, fatigue, accomplishment, joy), so
- * a reply acknowledges what weighs most.
+ * Ties between emotions go to the one the message ends on (疲れたけど楽しかった is joy, 嬉しいけど不安 is
+ * worry — what follows けど carries the weight), then to the heavier feeling (sadness, worry, fatigue,
+ * accomplishment, joy), so a reply acknowledges what weighs most.
  */
 public final class EmotionAnalyzer {
 
@@ -32,14 +33,18 @@ public final class EmotionAnalyzer {
         String text = Texts.normalize(message);
         List<Morpheme> morphemes = Morphology.analyze(message);
         Map<Emotion, Integer> hits = new EnumMap<>(Emotion.class);
+        Map<Emotion, Integer> last = new EnumMap<>(Emotion.class);
         EmotionLexicon.KEYWORDS.forEach((emotion, patterns) -> {
             int count = EmotionLexicon.affirmedHits(patterns, text, morphemes);
             if (count > 0) {
                 hits.put(emotion, count);
+                last.put(emotion, EmotionLexicon.lastAffirmed(patterns, text, morphemes));
             }
         });
         List<Emotion> detected = hits.keySet().stream()
-                .sorted(Comparator.comparing((Emotion e) -> -hits.get(e)).thenComparing(TIE_ORDER::indexOf))
+                .sorted(Comparator.comparing((Emotion e) -> -hits.get(e))
+                        .thenComparing((Emotion e) -> -last.get(e))
+                        .thenComparing(TIE_ORDER::indexOf))
                 .toList();
         int total = hits.values().stream().mapToInt(Integer::intValue).sum();
         int intensity = intensity(text, total);

@@ -36,19 +36,19 @@ final class EmotionLexicon {
                 "嬉し", "うれし", "楽し", "たのし", "良かった", "よかった", "ありがと", "幸せ", "しあわせ", "笑顔",
                 "喜", "可愛", "かわいい", "感動", "\\bhappy\\b", "\\bglad\\b", "\\bfun\\b", "\\bthank", "\\bjoy"));
         map.put(Emotion.FATIGUE, patterns(
-                "疲れ", "つかれ", "しんど", "きつい", "キツ", "眠い", "ねむい", "眠れな", "寝不足", "睡眠不足",
+                "疲れ", "つかれ", "しんど", "きつい", "キツ", "眠(い|く|た|気)", "ねむ(い|く|た)", "眠れな", "寝不足", "睡眠不足",
                 "ヘトヘト", "へとへと", "くたくた", "クタクタ", "ぐったり", "限界", "夜泣き", "ワンオペ",
                 "\\btired\\b", "\\bexhausted\\b", "\\bworn out\\b", "\\bsleepy\\b"));
         map.put(Emotion.ACCOMPLISHMENT, patterns(
                 "頑張っ", "がんばっ", "頑張れ", "がんばれ", "できた", "出来た", "できるようになっ", "やった", "やれた",
-                "やり遂げ", "やりきっ", "やり切っ", "成功", "達成", "完食", "乗り越え", "初めて", "はじめて",
+                "やり遂げ", "やりきっ", "やり切っ", "終わらせ(た|られ)", "やり終え", "片付け(た|られ)", "片づけ(た|られ)", "成功", "達成", "完食", "乗り越え", "初めて", "はじめて",
                 "\\bdid it\\b", "\\bmanaged\\b", "\\bproud\\b", "\\bsuccess", "\\baccomplish", "\\bfinally\\b"));
         map.put(Emotion.WORRY, patterns(
-                "不安", "心配", "大丈夫かな", "大丈夫だろうか", "どうしよう", "どうしたら", "気になる", "悩", "迷っ",
+                "不安", "心配", "ふあん", "しんぱい", "気にな(る|っ)", "落ち着かな", "大丈夫かな", "大丈夫だろうか", "どうしよう", "どうしたら", "気になる", "悩", "迷っ",
                 "怖い", "こわい", "焦", "自信がな", "自信な", "\\bworr", "\\banxious\\b", "\\bnervous\\b",
                 "\\bscared\\b", "\\bafraid\\b"));
         map.put(Emotion.SADNESS, patterns(
-                "悲し", "かなし", "辛(い|く|かっ|さ)", "つら(い|く|かっ|さ)", "ツラ", "涙", "(?<!夜)泣き(?!止)", "泣い",
+                "悲し", "かなし", "辛(い|く|かっ|さ)", "つら(い|く|かっ|さ)", "ツラ", "涙", "(?<!夜|嬉し|うれし)泣き(?!止)", "(?<!嬉しくて|うれしくて|感動して|嬉しすぎて)泣い",
                 "寂し", "さみし", "さびし", "落ち込", "孤独", "ひとりぼっち", "情けな", "自己嫌悪", "虚し", "むなし",
                 "\\bsad\\b", "\\bcried\\b", "\\bcrying\\b", "\\bcry\\b", "\\blonely\\b", "\\btears\\b", "\\bdepress"));
         return map;
@@ -68,6 +68,20 @@ final class EmotionLexicon {
      * the morphemes negate (楽しく+なかった, 心配+じゃ+ない, 疲れ+て+ない) does not count; a double negation
      * (楽しくないわけじゃない) affirms again.
      */
+    /** Where the last affirmed occurrence of any entry starts in {@code text}, or -1. */
+    static int lastAffirmed(List<Pattern> patterns, String text, List<Morpheme> morphemes) {
+        int last = -1;
+        for (Pattern pattern : patterns) {
+            java.util.regex.Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                if (!Negation.negates(morphemes, matcher.start(), matcher.end())) {
+                    last = Math.max(last, matcher.start());
+                }
+            }
+        }
+        return last;
+    }
+
     static int affirmedHits(List<Pattern> patterns, String text, List<Morpheme> morphemes) {
         int hits = 0;
         for (Pattern pattern : patterns) {

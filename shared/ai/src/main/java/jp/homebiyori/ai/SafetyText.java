@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class SafetyText {
 
     /** Small kana typed for effect (しにたぃ) read as their full-size letters; long-vowel marks dropped. */
+    private static final Pattern QUOTES = Pattern.compile("[「」『』\"“”‘’()（）【】]");
     private static final String SMALL_VOWELS = "ァィゥェォ";
     private static final Pattern STRETCH = Pattern.compile("[ー〜~]+");
 
@@ -27,8 +28,9 @@ final class SafetyText {
     final String readKana;
 
     SafetyText(String message) {
-        this.text = Texts.normalize(message);
-        this.morphemes = Morphology.analyze(message);
+        // quotation marks dropped: 「出ていったら殺す」って言われた reads as 殺すって言われた
+        this.text = QUOTES.matcher(Texts.normalize(message)).replaceAll("");
+        this.morphemes = Morphology.analyze(text);
         this.sentences = splitSentences(morphemes);
         this.typedKana = evenKana(Texts.toKatakana(text));
         StringBuilder reading = new StringBuilder();

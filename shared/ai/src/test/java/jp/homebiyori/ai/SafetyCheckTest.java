@@ -73,8 +73,51 @@ class SafetyCheckTest {
         assertThat(safety.check(AiCharacter.TAMA, message)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            死にたくてたまらない                                 | SELF_HARM
+            もう消えてなくなりたい                               | SELF_HARM
+            朝が来なければいいのに                               | SELF_HARM
+            この子を道連れにしてしまいそう                       | SELF_HARM
+            睡眠薬を全部飲んだらどうなるかな                     | SELF_HARM
+            子どもをベランダに出して鍵をかけた                   | CHILD_ABUSE
+            夫にスマホを取り上げられて実家にも連絡させてもらえない | DOMESTIC_VIOLENCE
+            """)
+    void theWaysTheIssueSawMissed_areRecognised(String message, SafetyCategory expected) {
+        assertThat(safety.classify(message)).contains(expected);
+    }
+
+    @Test
+    void whoDoesWhatToWhom_decidesAHarmVerb() {
+        assertThat(safety.classify("子どもを叩いてしまった")).contains(SafetyCategory.CHILD_ABUSE);
+        assertThat(safety.classify("子どもに叩かれた")).isEmpty();
+        assertThat(safety.classify("赤ちゃんにお腹を蹴られて目が覚めた")).isEmpty();
+        assertThat(safety.classify("夫に蹴られた")).contains(SafetyCategory.DOMESTIC_VIOLENCE);
+        assertThat(safety.classify("叩きそうになったけど、深呼吸して別の部屋に行った")).isEmpty();
+    }
+
+    @Test
+    void aWishNotToDie_andHyperbole_areNotSelfHarm() {
+        assertThat(safety.classify("死ぬほど眠い")).isEmpty();
+        assertThat(safety.classify("恥ずかしくて消えたいw")).isEmpty();
+        assertThat(safety.classify("死にたくないから今日も頑張る")).isEmpty();
+    }
+
+    @Test
+    void aShortMessageAfterACrisis_carriesItsCategory() {
+        List<Turn> history = List.of(new Turn("今日は公園に行った", "よかったね"), new Turn("もう消えたい", "話してくれてありがとう"));
+        assertThat(safety.classify("もう無理", history)).contains(SafetyCategory.SELF_HARM);
+        assertThat(safety.classify("もう無理")).as("alone it is an ordinary sigh").isEmpty();
+        assertThat(safety.classify("もう無理", List.of(new Turn("今日は公園に行った", "よかったね")))).isEmpty();
+        // three turns later the crisis is out of the context's reach
+        List<Turn> longAgo = List.of(new Turn("もう消えたい", "…"), new Turn("ごはん作った", "…"), new Turn("洗濯した", "…"),
+                new Turn("公園に行った", "…"));
+        assertThat(safety.classify("もう無理", longAgo)).isEmpty();
+    }
+
     @Test
     void theMostUrgentCategoryWins() {
+        assertThat(safety.classify("睡眠薬を全部飲んだら楽になれるかな、病院に行くべき?")).contains(SafetyCategory.SELF_HARM);
         assertThat(safety.classify("夫に殴られて、もう死にたい")).contains(SafetyCategory.SELF_HARM);
         assertThat(safety.classify("離婚した夫に殴られた")).contains(SafetyCategory.DOMESTIC_VIOLENCE);
     }

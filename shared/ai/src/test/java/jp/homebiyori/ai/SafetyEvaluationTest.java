@@ -131,24 +131,32 @@ class SafetyEvaluationTest {
         assertThat(below).as(name + " outside its floors:\n" + report(name, s)).isEmpty();
     }
 
-    @Test
-    void theTuningPart_meetsTheFloors() throws IOException {
-        Scores s = score(load("safety-tuning.tsv"));
-        System.out.println(report("safety evaluation, tuning part", s));
-        assertFloors("tuning part", s);
+    /** The parts the rules were tuned on: the first author's set (its held-out third tuned on after its first measurement) and the second author's held-out set (likewise). */
+    static List<Example> tuned() throws IOException {
+        List<Example> all = new ArrayList<>(load("safety-tuning.tsv"));
+        all.addAll(load("safety-tuning-2.tsv"));
+        all.addAll(load("safety-tuning-3.tsv"));
+        return all;
     }
 
     @Test
-    void theHeldOutThird_meetsTheFloors() throws IOException {
-        Scores s = score(load("safety-heldout.tsv"));
-        System.out.println(report("safety evaluation, held-out third (never tuned on)", s));
-        assertFloors("held-out third", s);
+    void theTunedSet_meetsTheProductFloors() throws IOException {
+        Scores s = score(tuned());
+        System.out.println(report("safety evaluation, tuned set", s));
+        assertFloors("tuned set", s);
+    }
+
+    @Test
+    void theHeldOutSet_meetsTheProductFloors() throws IOException {
+        Scores s = score(load("safety-heldout-3.tsv"));
+        System.out.println(report("safety evaluation, held-out set (a third author, never tuned on)", s));
+        assertFloors("held-out set", s);
     }
 
     @Test
     void theSetIsLargeAndCoversEveryLabel() throws IOException {
-        List<Example> all = new ArrayList<>(load("safety-tuning.tsv"));
-        all.addAll(load("safety-heldout.tsv"));
+        List<Example> all = new ArrayList<>(tuned());
+        all.addAll(load("safety-heldout-3.tsv"));
         assertThat(all).hasSizeGreaterThanOrEqualTo(400);
         assertThat(all).extracting(Example::label).containsAll(LABELS.keySet());
         assertThat(all).extracting(Example::message).doesNotHaveDuplicates();
