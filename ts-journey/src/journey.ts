@@ -231,6 +231,7 @@ async function main(): Promise<void> {
             check(reply.aiResponses.length === 1 && reply.aiResponse === reply.aiResponses[0].text, 'one character replies', reply.aiResponses);
             check(reply.treeGrowth.totalCharacters === characters, 'the tree grows by the message length', reply.treeGrowth);
             check(reply.treeGrowth.stageChanged === (reply.treeGrowth.currentStage > reply.treeGrowth.previousStage), 'stage_changed is consistent');
+            check(reply.disclaimer.length > 0, 'the reply comes with the note that AI answers may be wrong', reply.disclaimer);
             sent.push(reply);
         }
         const [ordinary, moving, second] = sent;
@@ -257,6 +258,7 @@ async function main(): Promise<void> {
         check(fruits.items.length === 1 && fruits.items[0].fruitId === fruitId && !fruits.items[0].viewed, 'the one fruit, unviewed', fruits.items);
         const fruit = await api.tree.viewFruit({ fruitId });
         check(fruit.userMessage === MOVING && fruit.viewCount === 1 && fruit.characterName === 'たまさん', 'the fruit keeps the message', fruit);
+        check(fruit.disclaimer === sent[0].disclaimer, 'the fruit shows its reply with the same note as the chat', fruit.disclaimer);
         const again = await api.tree.viewFruit({ fruitId });
         check(again.viewCount === 2 && again.firstViewedAt.getTime() === fruit.firstViewedAt.getTime(), 'views are counted', again);
         const viewed = await api.tree.listFruits({ aiCharacter: AiCharacter.Tama });
@@ -270,6 +272,7 @@ async function main(): Promise<void> {
         check(history.items.length === 4 && history.items[0].chatType === ChatType.EmotionStamp, 'four chats, the stamp newest', ids);
         check(JSON.stringify(ids.slice(1)) === JSON.stringify(sent.map((s) => s.messageId).reverse()), 'newest first', ids);
         check(JSON.stringify(history.items.map((c) => c.fruitGenerated)) === JSON.stringify([false, false, true, false]), 'the fruit is marked on its chat');
+        check(history.items.every((c) => c.disclaimer === sent[0].disclaimer), 'every chat shows its replies with the same note', history.items.map((c) => c.disclaimer));
         const retention = days(history.items[1].createdAt, history.items[1].expiresAt);
         check(Math.abs(retention - 30) < 0.01, 'kept 30 days on the free plan', retention);
         const first = await api.chat.getChatHistory({ limit: 3 });

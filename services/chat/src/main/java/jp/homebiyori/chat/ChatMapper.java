@@ -117,6 +117,7 @@ final class ChatMapper {
                 .praiseLevel(PraiseLevel.fromValue(m.praiseLevel().id()))
                 .fruitGenerated(m.fruitGenerated())
                 .treeStageAtTime(m.treeStageAtTime())
+                .disclaimer(Disclaimer.TEXT)
                 .createdAt(JstClock.toJst(m.createdAt().toInstant()))
                 .expiresAt(JstClock.toJst(Instant.ofEpochSecond(m.ttlEpochSeconds())));
         if (m.detectedEmotion() != null) {

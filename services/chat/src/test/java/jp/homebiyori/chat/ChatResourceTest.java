@@ -6,6 +6,7 @@ import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jp.homebiyori.ai.AiReplies;
+import jp.homebiyori.ai.Disclaimer;
 import jp.homebiyori.client.user.ApiException;
 import jp.homebiyori.client.user.api.ChatApi;
 import jp.homebiyori.client.user.model.AiCharacter;
@@ -107,6 +108,8 @@ class ChatResourceTest {
         assertThat(r.getFruitGenerated()).isFalse();
         ChatHistoryItem stored = chat(user).getChatHistory(20, null, null, null, null).getItems().get(0);
         assertThat(stored.getUserMessage()).isEqualTo(PLAIN);
+        assertThat(stored.getDisclaimer()).as("the history shows the note with the reply, as the send did")
+                .isEqualTo(r.getDisclaimer()).isEqualTo(Disclaimer.TEXT);
         assertThat(Duration.between(stored.getCreatedAt(), stored.getExpiresAt())).isBetween(Duration.ofDays(30).minusSeconds(1), Duration.ofDays(30));
     }
 
@@ -257,8 +260,12 @@ class ChatResourceTest {
         var r = chat(user).sendEmotionStamp(new EmotionStampRequest().emotion(EmotionStamp.TIRED).aiCharacter(AiCharacter.TAMA));
         assertThat(r.getAiResponse()).isNotBlank();
         assertThat(r.getColor()).isEqualTo("#FFB6C1");
+        assertThat(r.getDisclaimer()).isEqualTo(Disclaimer.TEXT);
         assertThat(chat(user).getChatHistory(20, null, null, null, null).getItems()).singleElement()
-                .satisfies(item -> assertThat(item.getChatType()).isEqualTo(ChatType.EMOTION_STAMP));
+                .satisfies(item -> {
+                    assertThat(item.getChatType()).isEqualTo(ChatType.EMOTION_STAMP);
+                    assertThat(item.getDisclaimer()).isEqualTo(Disclaimer.TEXT);
+                });
         assertThat(trees.find(user).orElseThrow().totalMessages()).isEqualTo(1);
     }
 }

@@ -13,6 +13,7 @@ import jp.homebiyori.client.user.model.FruitPage;
 import jp.homebiyori.client.user.model.FruitSummary;
 import jp.homebiyori.common.auth.DeletedAccounts;
 import jp.homebiyori.common.time.JstClock;
+import jp.homebiyori.domain.chat.AiDisclaimer;
 import jp.homebiyori.domain.tree.Fruit;
 import jp.homebiyori.domain.tree.FruitRepository;
 import jp.homebiyori.testkit.ApiClients;
@@ -138,6 +139,8 @@ class FruitsResourceTest {
         assertThat(first.getCharacterName()).isEqualTo("まどか姉さん");
         assertThat(first.getDetectedEmotion()).isEqualTo(Emotion.SADNESS);
         assertThat(first.getFruitColor()).isEqualTo("#87CEEB");
+        assertThat(first.getDisclaimer()).as("the note shown with the fruit's reply").isEqualTo(AiDisclaimer.TEXT)
+                .isEqualTo("AIの回答は誤りを含む可能性があります。");
         assertThat(first.getCreatedAt()).isEqualTo(fruit.createdAt());
         assertThat(first.getViewCount()).isEqualTo(1);
         assertThat(first.getFirstViewedAt()).isNotNull();

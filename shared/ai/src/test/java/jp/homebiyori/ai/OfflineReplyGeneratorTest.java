@@ -123,6 +123,74 @@ class OfflineReplyGeneratorTest {
         });
     }
 
+    /** Messages with a deed, and the phrase each reply must name. */
+    private static final List<List<String>> DEED_MESSAGES = List.of(
+            List.of("今日は公園に行けた", "公園"),
+            List.of("離乳食を作った", "離乳食"),
+            List.of("お風呂に入れられた", "お風呂"),
+            List.of("寝かしつけに2時間かかった", "寝かしつけ"),
+            List.of("保育園の送り迎え、全部やった", "保育園の送り迎え"),
+            List.of("ｵﾑﾂ替え頑張った💪", "オムツ替え"),
+            List.of("ママ友とランチに行きました😊", "ランチ"),
+            List.of("仕事から帰って、洗濯と夕飯とお風呂を全部こなした。", "洗濯と夕飯とお風呂"));
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("combinations")
+    void aDeed_isNamedInTheSecondSentence_inTheVoice_withinTheLevelsLength(AiCharacter character, Mood mood,
+                                                                         PraiseLevel level) {
+        OfflineVoice voice = OfflineReplyGenerator.voice(character);
+        Set<Integer> counts = new HashSet<>();
+        for (List<String> example : DEED_MESSAGES) {
+            String message = example.get(0);
+            Deed deed = DeedFinder.find(message).orElseThrow();
+            assertThat(deed.phrase()).isEqualTo(example.get(1));
+            String text = reply(character, mood, level, message);
+            assertThat(voice.deedLines().get(mood)).as(text)
+                    .anySatisfy(line -> assertThat(text).contains(OfflineVoice.fill(line, mood, deed)));
+            assertThat(text).contains(mood == Mood.PRAISE ? deed.act() : deed.phrase()).doesNotContain("{", "}");
+            int sentences = ReplyRules.sentences(text);
+            assertThat(sentences).as(text).isBetween(Math.max(3, level.minSentences()), level.maxSentences());
+            ReplyRules.assertNoAdviceOrComparison(text);
+            switch (character) {
+                case TAMA -> assertThat(text).contains("大丈夫").doesNotContain("わし", "あなた", "おまえさん");
+                case MADOKA -> assertThat(text).contains("あなた").doesNotContain("あたし", "わし", "あんた", "おまえさん");
+                case HIDE -> assertThat(text).contains("夜").doesNotContain("あたし", "あなた", "あんた");
+            }
+            assertThat(reply(character, mood, level, message)).as("deterministic").isEqualTo(text);
+            counts.add(sentences);
+        }
+        if (level == PraiseLevel.DEEP) {
+            assertThat(counts).as("deep keeps both of its lengths").containsExactlyInAnyOrder(4, 5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AiCharacter.class)
+    void aDeed_stillOpensByAcknowledgingTheEmotion_andEndsWithTheMoodsClosing(AiCharacter character) {
+        OfflineVoice voice = OfflineReplyGenerator.voice(character);
+        String message = "ワンオペで寝かしつけまで終わった、しんどい。";
+        for (Mood mood : Mood.values()) {
+            String text = reply(character, mood, PraiseLevel.NORMAL, message);
+            assertThat(voice.openings().get(Emotion.FATIGUE)).anySatisfy(o -> assertThat(text).startsWith(o));
+            assertThat(voice.closings().get(mood)).anySatisfy(c -> assertThat(text).endsWith(c));
+            assertThat(text).contains("寝かしつけ");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AiCharacter.class)
+    void withoutADeed_orForAMessageTheSafetyStepAnswers_noneOfTheMessageIsSaidBack(AiCharacter character) {
+        OfflineVoice voice = OfflineReplyGenerator.voice(character);
+        for (String message : List.of("夜泣きが続いていて、もうくたくたです。", "死にたいけど、今日は公園に行けた",
+                "公園に行けなかった😢", "夫が夕飯作ってくれた")) {
+            for (Mood mood : Mood.values()) {
+                String text = reply(character, mood, PraiseLevel.DEEP, message);
+                assertThat(text).doesNotContain("公園", "夕飯", "夜泣き");
+                assertThat(voice.bodies().get(mood)).as("the generic body line").anySatisfy(b -> assertThat(text).contains(b));
+            }
+        }
+    }
+
     @Test
     void praiseAndListen_endDifferently() {
         String message = "今日は子どもと公園で遊んで、本当に楽しかった！";

@@ -8,6 +8,7 @@ import jp.homebiyori.api.user.model.FruitSummary;
 import jp.homebiyori.api.user.model.Theme;
 import jp.homebiyori.api.user.model.TreeStatus;
 import jp.homebiyori.common.db.Page;
+import jp.homebiyori.domain.chat.AiDisclaimer;
 import jp.homebiyori.domain.tree.Fruit;
 import jp.homebiyori.tree.application.TreeView;
 
@@ -67,6 +68,7 @@ final class TreeMapper {
                 .characterName(f.aiCharacter().displayName())
                 .detectedEmotion(Emotion.fromValue(f.emotion().id()))
                 .fruitColor(f.color())
+                .disclaimer(AiDisclaimer.TEXT)
                 .createdAt(f.createdAt())
                 .firstViewedAt(f.firstViewedAt())
                 .viewCount(f.viewCount());
