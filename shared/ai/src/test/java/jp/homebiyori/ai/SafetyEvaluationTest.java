@@ -136,6 +136,7 @@ class SafetyEvaluationTest {
         List<Example> all = new ArrayList<>(load("safety-tuning.tsv"));
         all.addAll(load("safety-tuning-2.tsv"));
         all.addAll(load("safety-tuning-3.tsv"));
+        all.addAll(load("safety-tuning-4.tsv"));
         return all;
     }
 
@@ -148,15 +149,15 @@ class SafetyEvaluationTest {
 
     @Test
     void theHeldOutSet_meetsTheProductFloors() throws IOException {
-        Scores s = score(load("safety-heldout-3.tsv"));
-        System.out.println(report("safety evaluation, held-out set (a third author, never tuned on)", s));
+        Scores s = score(load("safety-heldout-4.tsv"));
+        System.out.println(report("safety evaluation, held-out set (a fourth author, never tuned on)", s));
         assertFloors("held-out set", s);
     }
 
     @Test
     void theSetIsLargeAndCoversEveryLabel() throws IOException {
         List<Example> all = new ArrayList<>(tuned());
-        all.addAll(load("safety-heldout-3.tsv"));
+        all.addAll(load("safety-heldout-4.tsv"));
         assertThat(all).hasSizeGreaterThanOrEqualTo(400);
         assertThat(all).extracting(Example::label).containsAll(LABELS.keySet());
         assertThat(all).extracting(Example::message).doesNotHaveDuplicates();
