@@ -47,6 +47,7 @@ public class AiReplies {
     /** With a given generator (tests, or a service that builds its own). */
     public AiReplies(ReplyGenerator generator) {
         this.generator = Objects.requireNonNull(generator, "generator");
+        warmUpInBackground();
     }
 
     /** Builds the generator named by {@code homebiyori.ai.generator}; the prompts are checked here, at start-up. */
@@ -64,6 +65,24 @@ public class AiReplies {
     /** Builds the bean when the application starts, so a broken configuration stops start-up. */
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
         LOG.info("AI replies ready: generator " + generator.getClass().getSimpleName());
+    }
+
+    /**
+     * Loads Kuromoji's dictionaries on a thread of their own, so the first message of a cold service does not
+     * wait for them (docs/benchmarks.md §6: what they cost); a message that arrives sooner waits only for the
+     * rest of the load. Called when the bean is made, in pods and Lambda alike; a failure here is logged and
+     * the first message loads them.
+     */
+    static void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("kuromoji-warm-up").start(() -> {
+            try {
+                long start = System.nanoTime();
+                Morphology.warmUp();
+                LOG.fine(() -> "Kuromoji dictionaries loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            } catch (RuntimeException | Error e) {
+                LOG.log(java.util.logging.Level.WARNING, "loading Kuromoji's dictionaries failed; the first message will try again", e);
+            }
+        });
     }
 
     /**
