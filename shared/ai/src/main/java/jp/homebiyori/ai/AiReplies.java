@@ -104,31 +104,43 @@ public class AiReplies {
                     safe.get().fruitAllowed());
         }
         ReplyRequest request = new ReplyRequest(character, mood, level, message, history, analysis.primary());
-        GeneratedReply reply = checked(request);
+        GeneratedReply reply;
+        try {
+            reply = generator.generate(request);
+        } catch (GuardrailIntervention refused) {
+            String detail = " on " + refused.blocked() + (refused.policies().isEmpty() ? "" : " " + refused.policies());
+            if (refused.blockedSelfHarmInput()) {
+                // a message the safety step missed and the guardrail recognised: the safety reply, never a praise
+                rejected(request, ReplyViolation.GUARDRAIL, detail, "the self-harm safety reply");
+                return new AiResult(SafeReplies.reply(character, SafetyCategory.SELF_HARM), ReplySource.SAFETY,
+                        Optional.of(SafetyCategory.SELF_HARM), analysis, false);
+            }
+            rejected(request, ReplyViolation.GUARDRAIL, detail, "the offline reply");
+            reply = replacement(request);
+            return new AiResult(reply.text(), reply.source(), Optional.empty(), analysis, analysis.fruitWorthy());
+        }
+        Optional<ReplyViolation> violation = check.check(reply.text(), mood, level);
+        if (violation.isPresent()) {
+            rejected(request, violation.get(), " in a " + reply.source() + " reply", "the offline reply");
+            reply = replacement(request);
+        }
         return new AiResult(reply.text(), reply.source(), Optional.empty(), analysis, analysis.fruitWorthy());
     }
 
-    /** The generator's reply if it passes the check, else its replacement (counted and logged). */
-    private GeneratedReply checked(ReplyRequest request) {
-        ReplyViolation violation;
-        String detail = "";
-        try {
-            GeneratedReply reply = generator.generate(request);
-            Optional<ReplyViolation> found = check.check(reply.text(), request.mood(), request.level());
-            if (found.isEmpty()) {
-                return reply;
-            }
-            violation = found.get();
-            detail = " in a " + reply.source() + " reply";
-        } catch (GuardrailIntervention refused) {
-            violation = ReplyViolation.GUARDRAIL;
-            detail = " on " + refused.blocked() + (refused.policies().isEmpty() ? "" : " " + refused.policies());
-        }
+    private void rejected(ReplyRequest request, ReplyViolation violation, String detail, String sent) {
         rejected.increment();
         ProcessCounters.increment(ProcessCounters.AI_REPLY_REJECTED);
-        String settings = " (character " + request.character().id() + ", mood " + request.mood().id()
+        LOG.warning("AI reply rejected: " + violation + detail + settings(request) + "; " + sent + " was sent");
+    }
+
+    private static String settings(ReplyRequest request) {
+        return " (character " + request.character().id() + ", mood " + request.mood().id()
                 + ", level " + request.level().id() + ")";
-        LOG.warning("AI reply rejected: " + violation + detail + settings + "; the offline reply was sent");
+    }
+
+    /** The offline reply for {@code request} if it passes the check, else the character's neutral reply. */
+    private GeneratedReply replacement(ReplyRequest request) {
+        String settings = settings(request);
         String offline = replacement.generate(request).text();
         Optional<ReplyViolation> again = check.check(offline, request.mood(), request.level());
         if (again.isEmpty()) {

@@ -149,6 +149,35 @@ class AiRepliesCheckTest {
     }
 
     @Test
+    void aMessageTheGuardrailBlocksForSelfHarm_getsTheSafetyReply_neverAPraise() {
+        AiReplies replies = new AiReplies(new FallbackReplyGenerator(request -> {
+            throw new GuardrailIntervention("input", List.of("topic " + GuardrailIntervention.SELF_HARM_TOPIC));
+        }, new OfflineReplyGenerator()));
+        long before = ProcessCounters.get(ProcessCounters.AI_REPLY_REJECTED);
+
+        AiResult result = replies.reply(AiCharacter.MADOKA, Mood.PRAISE, PraiseLevel.NORMAL, MESSAGE, List.of());
+
+        assertThat(result.source()).isEqualTo(ReplySource.SAFETY);
+        assertThat(result.safetyCategory()).contains(SafetyCategory.SELF_HARM);
+        assertThat(result.text()).isEqualTo(SafeReplies.reply(AiCharacter.MADOKA, SafetyCategory.SELF_HARM)).contains("0570-783-556");
+        assertThat(result.fruitAllowed()).isFalse();
+        assertThat(replies.rejectedCount()).isEqualTo(1);
+        assertThat(ProcessCounters.get(ProcessCounters.AI_REPLY_REJECTED)).isEqualTo(before + 1);
+        assertThat(logged).singleElement().satisfies(r -> assertThat(r.getMessage())
+                .contains("GUARDRAIL", "on input", "SelfHarmMethods", "self-harm safety reply"));
+    }
+
+    @Test
+    void theSelfHarmTopicBlockingTheModelsAnswer_getsTheOfflineReply() {
+        AiReplies replies = new AiReplies(request -> {
+            throw new GuardrailIntervention("output", List.of("topic " + GuardrailIntervention.SELF_HARM_TOPIC));
+        });
+        AiResult result = replies.reply(AiCharacter.TAMA, Mood.LISTEN, PraiseLevel.NORMAL, MESSAGE, List.of());
+        assertThat(result.source()).isEqualTo(ReplySource.CHECKED_FALLBACK);
+        assertThat(result.safetyCategory()).isEmpty();
+    }
+
+    @Test
     void aSafetyReply_isAFixedTextAndNotChecked() {
         AiReplies replies = new AiReplies(new OfflineReplyGenerator());
         // four sentences with the contacts: the check would refuse them at the normal level, and is not asked
