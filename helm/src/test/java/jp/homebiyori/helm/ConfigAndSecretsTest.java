@@ -64,7 +64,11 @@ class ConfigAndSecretsTest {
         assertThat(chart.configOf("billing-service")).containsEntry("HOMEBIYORI_STRIPE_PRICE_MONTHLY", "price_1ExampleMonthly")
                 .containsEntry("HOMEBIYORI_STRIPE_PORTAL_CONFIGURATION", "bpc_1ExamplePortal")
                 .containsEntry("HOMEBIYORI_BILLING_ALLOWED_ORIGINS", "https://homebiyori.jp");
-        assertThat(chart.configOf("chat-service")).containsEntry("HOMEBIYORI_AI_GENERATOR", "bedrock");
+        assertThat(chart.configOf("chat-service")).containsEntry("HOMEBIYORI_AI_GENERATOR", "bedrock")
+                .containsEntry("HOMEBIYORI_AI_BEDROCK_GUARDRAIL_ID", "gr7x2kq9abcd")
+                .containsEntry("HOMEBIYORI_AI_BEDROCK_GUARDRAIL_VERSION", "3");
+        assertThat(RenderedChart.withDefaults().configOf("chat-service")).as("no guardrail unless one is named")
+                .doesNotContainKeys("HOMEBIYORI_AI_BEDROCK_GUARDRAIL_ID", "HOMEBIYORI_AI_BEDROCK_GUARDRAIL_VERSION");
     }
 
     @Test

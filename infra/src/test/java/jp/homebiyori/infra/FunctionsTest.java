@@ -174,7 +174,9 @@ class FunctionsTest {
         // the admin function reports on every function of the template, by the names the template gives them
         assertThat(List.of(functions.get("admin-service").environment().get("HOMEBIYORI_METRICS_FUNCTIONS").split(",")))
                 .containsExactlyInAnyOrderElementsOf(functions.values().stream().map(f -> Template.ENV + "-homebiyori-" + f.name()).toList());
-        assertThat(functions.get("chat-service").environment()).containsEntry("HOMEBIYORI_AI_GENERATOR", "bedrock");
+        assertThat(functions.get("chat-service").environment()).containsEntry("HOMEBIYORI_AI_GENERATOR", "bedrock")
+                .containsEntry("HOMEBIYORI_AI_BEDROCK_GUARDRAIL_ID", "<ChatGuardrail.GuardrailId>")
+                .containsEntry("HOMEBIYORI_AI_BEDROCK_GUARDRAIL_VERSION", "<ChatGuardrailVersion.Version>");
         assertThat(functions.get("user-service").environment())
                 .containsEntry("HOMEBIYORI_IDENTITY_PROVIDER", "cognito")
                 .containsEntry("HOMEBIYORI_AUTH_USER_POOL_POOL_ID", "<UserPool>");

@@ -102,12 +102,16 @@ class PermissionsTest {
     }
 
     @Test
-    void onlyChatCallsBedrock_onItsOneModel() {
+    void onlyChatCallsBedrock_onItsOneModel_throughItsOneGuardrail() {
         grants.forEach((function, set) -> {
             List<Grant> bedrock = set.stream().filter(g -> g.action().startsWith("bedrock:")).toList();
             if (function.equals("chat-service")) {
-                assertThat(bedrock).containsExactly(new Grant("bedrock:InvokeModel",
-                        "arn:aws:bedrock:" + Template.REGION + "::foundation-model/<BedrockModelId>"));
+                assertThat(bedrock).containsExactlyInAnyOrder(
+                        new Grant("bedrock:InvokeModel", "arn:aws:bedrock:" + Template.REGION + "::foundation-model/<BedrockModelId>"),
+                        // the guardrail itself, and the cross-Region profile its Standard tier runs through
+                        new Grant("bedrock:ApplyGuardrail", "<ChatGuardrail.GuardrailArn>"),
+                        new Grant("bedrock:ApplyGuardrail", "arn:aws:bedrock:*:" + Template.ACCOUNT
+                                + ":guardrail-profile/<GuardrailProfile>"));
             } else {
                 assertThat(bedrock).as(function).isEmpty();
             }

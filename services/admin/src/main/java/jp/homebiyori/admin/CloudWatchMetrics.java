@@ -103,6 +103,7 @@ public class CloudWatchMetrics {
         ask(queries, API_GATEWAY, apis);
         // the functions' counter events, published as embedded metrics (EmbeddedMetrics), added up
         queries.add(query("x_ai_fallback", EmbeddedMetrics.NAMESPACE, "AiFallback", null, "Sum"));
+        queries.add(query("x_ai_reply_rejected", EmbeddedMetrics.NAMESPACE, "AiReplyRejected", null, "Sum"));
         queries.add(query("x_webhook_failures", EmbeddedMetrics.NAMESPACE, "WebhookFailure", null, "Sum"));
         Map<String, List<Double>> values = fetch(queries, start, end);
 
@@ -112,6 +113,7 @@ public class CloudWatchMetrics {
                 .source(MetricsSource.CLOUDWATCH)
                 .services(new ArrayList<>())
                 .aiFallbackCount(sum(values, "x_ai_fallback"))
+                .aiReplyRejectedCount(sum(values, "x_ai_reply_rejected"))
                 .webhookFailures(sum(values, "x_webhook_failures"))
                 .functions(new ArrayList<>())
                 .apis(new ArrayList<>());

@@ -20,7 +20,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code process} (default; pods and the local process, where the admin API's process serves —
  *       or, in a pod, sees — the traffic it reports): per-service request counts, error rates and latency
- *       percentiles from the common layer's request statistics, AI fallbacks and webhook failures from the
+ *       percentiles from the common layer's request statistics, AI fallbacks, rejected AI replies and webhook failures from the
  *       process counters;</li>
  *   <li>{@code cloudwatch} (AWS, where every service is its own Lambda and one function's memory says
  *       nothing of the other eight): {@link CloudWatchMetrics}.</li>
@@ -60,6 +60,7 @@ public class MetricsService {
                 .periodStart(STARTED)
                 .source(MetricsSource.PROCESS)
                 .aiFallbackCount(ProcessCounters.get(ProcessCounters.AI_FALLBACK))
+                .aiReplyRejectedCount(ProcessCounters.get(ProcessCounters.AI_REPLY_REJECTED))
                 .webhookFailures(ProcessCounters.get(ProcessCounters.WEBHOOK_FAILURE));
         RequestMetrics.snapshot().entrySet().stream()
                 .filter(e -> !e.getKey().equals("-"))

@@ -11,6 +11,7 @@ import jp.homebiyori.client.admin.model.Dashboard;
 import jp.homebiyori.client.admin.model.MaintenanceRequest;
 import jp.homebiyori.client.admin.model.MaintenanceStatus;
 import jp.homebiyori.client.admin.model.SystemMetrics;
+import jp.homebiyori.common.metrics.ProcessCounters;
 import jp.homebiyori.common.time.JstClock;
 import jp.homebiyori.domain.stats.StatsRepository;
 import jp.homebiyori.domain.subscription.Plan;
@@ -184,5 +185,6 @@ class AdminResourceTest {
             assertThat(s.getLatencyMs().getP99()).isGreaterThanOrEqualTo(s.getLatencyMs().getP50());
         });
         assertThat(metrics.getAiFallbackCount()).isNotNull();
+        assertThat(metrics.getAiReplyRejectedCount()).isEqualTo(ProcessCounters.get(ProcessCounters.AI_REPLY_REJECTED));
     }
 }

@@ -88,7 +88,7 @@ class CloudWatchMetricsTest {
                 result("f0_duration_p50", 410.5), result("f0_duration_p95", 1900.0), result("f0_duration_p99", 2800.25),
                 result("a0_count", 2011.0), result("a0_4xx", 120.0), result("a0_5xx", 4.0),
                 result("a0_latency_p50", 35.0), result("a0_latency_p95", 250.0), result("a0_latency_p99", 900.0),
-                result("x_ai_fallback", 7.0))));
+                result("x_ai_fallback", 7.0), result("x_ai_reply_rejected", 2.0, 3.0))));
 
         SystemMetrics m = metrics.current();
 
@@ -96,6 +96,7 @@ class CloudWatchMetricsTest {
         assertThat(m.getPeriodStart().toInstant()).isEqualTo(Instant.parse("2026-11-25T12:34:00Z"));
         assertThat(m.getServices()).isEmpty();
         assertThat(m.getAiFallbackCount()).as("the functions' embedded metrics, added up").isEqualTo(7);
+        assertThat(m.getAiReplyRejectedCount()).as("rejected replies, added up").isEqualTo(5);
         assertThat(m.getWebhookFailures()).as("no data points").isZero();
         FunctionMetrics chat = m.getFunctions().get(0);
         assertThat(chat.getFunction()).isEqualTo("prod-homebiyori-chat-service");
@@ -119,11 +120,15 @@ class CloudWatchMetricsTest {
         assertThat(sent.get(0).getHeader("smithy-protocol")).isEqualTo("rpc-v2-cbor");
         JsonNode request = CBOR.readTree(sent.get(0).getBody());
         JsonNode queries = request.path("MetricDataQueries");
-        assertThat(queries).hasSize(2 * 6 + 6 + 2);
+        assertThat(queries).hasSize(2 * 6 + 6 + 3);
         JsonNode fallbacks = find(queries, "x_ai_fallback");
         assertThat(fallbacks.at("/MetricStat/Metric/Namespace").asText()).isEqualTo("Homebiyori");
         assertThat(fallbacks.at("/MetricStat/Metric/MetricName").asText()).isEqualTo("AiFallback");
         assertThat(fallbacks.at("/MetricStat/Metric/Dimensions").size()).as("no dimensions: all functions together").isZero();
+        JsonNode rejected = find(queries, "x_ai_reply_rejected");
+        assertThat(rejected.at("/MetricStat/Metric/Namespace").asText()).isEqualTo("Homebiyori");
+        assertThat(rejected.at("/MetricStat/Metric/MetricName").asText()).isEqualTo("AiReplyRejected");
+        assertThat(rejected.at("/MetricStat/Metric/Dimensions").size()).isZero();
         JsonNode p99 = find(queries, "f0_duration_p99");
         assertThat(p99.at("/MetricStat/Stat").asText()).isEqualTo("p99");
         assertThat(p99.at("/MetricStat/Period").asInt()).isEqualTo(86400);

@@ -6,14 +6,22 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailAssessment;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentPolicyAction;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTopicPolicyAction;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTrace;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTraceAssessment;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +29,11 @@ import java.util.stream.Collectors;
  * of the character × mood × level template, the last five turns as context, then the message.
  * Failures and timeouts surface as exceptions; {@link FallbackReplyGenerator} turns them into
  * offline replies.
+ *
+ * <p>With a guardrail in the settings every request names it ({@code guardrailConfig}, trace on). When the
+ * guardrail intervenes on the message or on the answer, Bedrock answers {@code stopReason}
+ * {@code guardrail_intervened} with the guardrail's blocked message as the text: that text is never used,
+ * a {@link GuardrailIntervention} is thrown instead, naming what was blocked from the trace.
  */
 public final class BedrockReplyGenerator implements ReplyGenerator {
 
@@ -60,7 +73,7 @@ public final class BedrockReplyGenerator implements ReplyGenerator {
 
     ConverseRequest converseRequest(ReplyRequest request) {
         String system = prompts.systemPrompt(request.character(), request.mood(), request.level());
-        return ConverseRequest.builder()
+        ConverseRequest.Builder builder = ConverseRequest.builder()
                 .modelId(settings.modelId())
                 .system(SystemContentBlock.fromText(system))
                 .messages(messages(request))
@@ -68,8 +81,14 @@ public final class BedrockReplyGenerator implements ReplyGenerator {
                         .maxTokens(settings.maxTokens())
                         .temperature(settings.temperature())
                         .build())
-                .overrideConfiguration(o -> o.apiCallTimeout(settings.timeout()))
-                .build();
+                .overrideConfiguration(o -> o.apiCallTimeout(settings.timeout()));
+        settings.guardrail().ifPresent(g -> builder.guardrailConfig(GuardrailConfiguration.builder()
+                .guardrailIdentifier(g.identifier())
+                .guardrailVersion(g.version())
+                // the trace says what was blocked (policy names, for the log); ENABLED_FULL would add what passed
+                .trace(GuardrailTrace.ENABLED)
+                .build()));
+        return builder.build();
     }
 
     private static List<Message> messages(ReplyRequest request) {
@@ -88,6 +107,9 @@ public final class BedrockReplyGenerator implements ReplyGenerator {
 
     /** The text of the answer; cut back to its last full sentence when the token budget ran out. */
     private static String replyText(ConverseResponse response) {
+        if (response.stopReason() == StopReason.GUARDRAIL_INTERVENED) {
+            throw intervention(response);
+        }
         if (response.output() == null || response.output().message() == null) {
             throw new ReplyGenerationException("Bedrock returned no message");
         }
@@ -103,6 +125,45 @@ public final class BedrockReplyGenerator implements ReplyGenerator {
             throw new ReplyGenerationException("Bedrock returned an empty reply");
         }
         return text;
+    }
+
+    /** Where the guardrail blocked and which of its policies did, from the trace (names and types only). */
+    static GuardrailIntervention intervention(ConverseResponse response) {
+        GuardrailTraceAssessment trace = response.trace() == null ? null : response.trace().guardrail();
+        if (trace == null) {
+            return new GuardrailIntervention("unknown", List.of());
+        }
+        TreeSet<String> policies = new TreeSet<>();
+        boolean input = blocked(trace.hasInputAssessment() ? trace.inputAssessment().values() : List.of(), policies);
+        boolean output = blocked(trace.hasOutputAssessments()
+                ? trace.outputAssessments().values().stream().flatMap(List::stream).toList() : List.of(), policies);
+        String where = input && output ? "input and output" : input ? "input" : output ? "output" : "unknown";
+        return new GuardrailIntervention(where, List.copyOf(policies));
+    }
+
+    /** Adds the blocked topics and content filters of {@code assessments}; whether anything was blocked. */
+    private static boolean blocked(Collection<GuardrailAssessment> assessments, Collection<String> policies) {
+        boolean any = false;
+        for (GuardrailAssessment a : assessments) {
+            if (a.topicPolicy() != null) {
+                for (var topic : a.topicPolicy().topics()) {
+                    if (topic.action() == GuardrailTopicPolicyAction.BLOCKED) {
+                        policies.add("topic " + topic.name());
+                        any = true;
+                    }
+                }
+            }
+            if (a.contentPolicy() != null) {
+                for (var filter : a.contentPolicy().filters()) {
+                    if (filter.action() == GuardrailContentPolicyAction.BLOCKED) {
+                        policies.add("content " + filter.typeAsString());
+                        any = true;
+                    }
+                }
+            }
+            // word and sensitive-information findings carry the matched text: never read here (none are configured)
+        }
+        return any;
     }
 
     private static String toLastSentence(String text) {

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
  * Asks the primary generator (Bedrock) and, when it fails or times out, answers with the offline
  * generator instead, so that a chat never fails because of the model. Each fallback is counted here
  * and in {@link ProcessCounters#AI_FALLBACK} (the admin metrics' "AI fallback count") and logged
- * without the message (chat text never reaches the logs).
+ * without the message (chat text never reaches the logs). A {@link GuardrailIntervention} is not a failure
+ * of the model and passes through: {@link AiReplies} replaces and counts it as a rejected reply.
  */
 public final class FallbackReplyGenerator implements ReplyGenerator {
 
@@ -30,6 +31,8 @@ public final class FallbackReplyGenerator implements ReplyGenerator {
     public GeneratedReply generate(ReplyRequest request) {
         try {
             return primary.generate(request);
+        } catch (GuardrailIntervention refused) {
+            throw refused;
         } catch (RuntimeException e) {
             fallbacks.increment();
             ProcessCounters.increment(ProcessCounters.AI_FALLBACK);

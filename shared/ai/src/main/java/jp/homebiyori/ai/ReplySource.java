@@ -8,6 +8,12 @@ public enum ReplySource {
     OFFLINE,
     /** Bedrock was configured but failed or timed out; the offline generator answered. */
     FALLBACK,
+    /**
+     * The generated reply was not sent: it failed the {@link ReplyCheck} or Bedrock's guardrail intervened.
+     * The offline generator's reply for the same request was sent instead (or, if even that failed the
+     * check, the character's fixed neutral reply).
+     */
+    CHECKED_FALLBACK,
     /** The safety step answered with a fixed reply; no generator was called. */
     SAFETY
 }

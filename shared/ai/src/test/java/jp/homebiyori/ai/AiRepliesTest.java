@@ -17,9 +17,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The façade: safety before generation, emotions, the fruit flag, stamps, the disclaimer, configuration. */
 class AiRepliesTest {
 
+    /** A reply that passes the check at the deep level. */
+    private static final String PASSING = "話してくれてありがとねぇ。心配になるのは、それだけ大事に思ってる証拠だよ。"
+            + "あんたはよくやってるよ。大丈夫だよ。";
+
     private static AiReplies offline() {
         return new AiReplies("offline", BedrockSettings.DEFAULT_MODEL_ID, 200, 0.7f, 1000, "ap-northeast-1",
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -65,11 +69,13 @@ class AiRepliesTest {
         ReplyRequest[] seen = new ReplyRequest[1];
         AiReplies replies = new AiReplies(request -> {
             seen[0] = request;
-            return new GeneratedReply("ok", ReplySource.BEDROCK);
+            return new GeneratedReply(PASSING, ReplySource.BEDROCK);
         });
         List<Turn> history = List.of(new Turn("前の話", "前の返事"));
         AiResult result = replies.reply(AiCharacter.TAMA, Mood.LISTEN, PraiseLevel.DEEP, "子どものことが心配で", history);
         assertThat(result.source()).isEqualTo(ReplySource.BEDROCK);
+        assertThat(result.text()).isEqualTo(PASSING);
+        assertThat(replies.rejectedCount()).isZero();
         assertThat(seen[0].emotion()).contains(Emotion.WORRY);
         assertThat(seen[0].history()).isEqualTo(history);
         assertThat(seen[0].level()).isEqualTo(PraiseLevel.DEEP);
@@ -93,7 +99,7 @@ class AiRepliesTest {
     @Test
     void anUnknownGenerator_stopsStartUp() {
         assertThatThrownBy(() -> new AiReplies("gpt", BedrockSettings.DEFAULT_MODEL_ID, 200, 0.7f, 1000,
-                "ap-northeast-1", Optional.empty()))
+                "ap-northeast-1", Optional.empty(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("offline or bedrock");
     }

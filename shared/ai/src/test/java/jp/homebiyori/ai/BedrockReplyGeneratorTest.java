@@ -27,11 +27,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Bedrock adapter against a stand-in speaking Bedrock Runtime's Converse wire format: what is sent
- * (system prompt, last five turns, inference settings) and the fallback on errors and timeouts.
+ * (system prompt, last five turns, inference settings, the guardrail), the fallback on errors and timeouts,
+ * and a guardrail's intervention as Bedrock reports it.
  */
 class BedrockReplyGeneratorTest {
 
@@ -107,6 +109,7 @@ class BedrockReplyGeneratorTest {
                 .isEqualTo(PROMPTS.systemPrompt(AiCharacter.MADOKA, Mood.LISTEN, PraiseLevel.DEEP))
                 .contains("まどか姉さん", "4〜5文", "聴く（listen）");
         assertThat(body.at("/inferenceConfig/maxTokens").asInt()).isEqualTo(200);
+        assertThat(body.has("guardrailConfig")).as("no guardrail configured, none named").isFalse();
         assertThat(body.at("/inferenceConfig/temperature").asDouble()).isCloseTo(0.7, within(1e-6));
 
         JsonNode messages = body.get("messages");
@@ -161,10 +164,134 @@ class BedrockReplyGeneratorTest {
         assertFallback(Duration.ofSeconds(2));
     }
 
+    // ---------------------------------------------------------------- the guardrail
+
+    private static final String GUARDRAIL_ID = "gr7x2kq9abcd";
+    private static final String BLOCKED_OUTPUT = "ごめんね、そのお話にはここでお答えできないの。あなたの気持ちは、ちゃんと受け止めているよ。";
+    private static final String BLOCKED_INPUT = "ごめんね、そのメッセージにはお返事できないの。よかったら、別の言葉で話してみてね。";
+
+    /**
+     * Bedrock's answer when the guardrail blocked the model's output: the blocked message as the text, the
+     * model's own words only in the trace, the denied topic in the output assessment (shapes of the SDK's
+     * ConverseTrace → GuardrailTraceAssessment → GuardrailAssessment → GuardrailTopicPolicyAssessment).
+     */
+    private static ResponseDefinitionBuilder outputBlocked() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"output":{"message":{"role":"assistant","content":[{"text":"%s"}]}},
+                 "stopReason":"guardrail_intervened",
+                 "usage":{"inputTokens":412,"outputTokens":61,"totalTokens":473},
+                 "metrics":{"latencyMs":1804},
+                 "trace":{"guardrail":{
+                   "modelOutput":["その発疹は心配いりません、様子を見てくださいね。"],
+                   "inputAssessment":{"%s":{"invocationMetrics":{"guardrailProcessingLatency":211,
+                     "usage":{"topicPolicyUnits":1,"contentPolicyUnits":1,"wordPolicyUnits":0,"sensitiveInformationPolicyUnits":0,
+                              "sensitiveInformationPolicyFreeUnits":0,"contextualGroundingPolicyUnits":0},
+                     "guardrailCoverage":{"textCharacters":{"guarded":28,"total":28}}}}},
+                   "outputAssessments":{"%s":[{
+                     "topicPolicy":{"topics":[{"name":"MedicalAdvice","type":"DENY","action":"BLOCKED","detected":true}]},
+                     "invocationMetrics":{"guardrailProcessingLatency":187,
+                       "usage":{"topicPolicyUnits":1,"contentPolicyUnits":1,"wordPolicyUnits":0,"sensitiveInformationPolicyUnits":0,
+                                "sensitiveInformationPolicyFreeUnits":0,"contextualGroundingPolicyUnits":0},
+                       "guardrailCoverage":{"textCharacters":{"guarded":27,"total":27}}}}]}}}}
+                """.formatted(BLOCKED_OUTPUT, GUARDRAIL_ID, GUARDRAIL_ID));
+    }
+
+    /** Bedrock's answer when the guardrail blocked the message itself (the model is never called). */
+    private static ResponseDefinitionBuilder inputBlocked() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"output":{"message":{"role":"assistant","content":[{"text":"%s"}]}},
+                 "stopReason":"guardrail_intervened",
+                 "usage":{"inputTokens":0,"outputTokens":0,"totalTokens":0},
+                 "metrics":{"latencyMs":240},
+                 "trace":{"guardrail":{"inputAssessment":{"%s":{
+                   "contentPolicy":{"filters":[{"type":"PROMPT_ATTACK","confidence":"HIGH","filterStrength":"HIGH",
+                                                "action":"BLOCKED","detected":true}]},
+                   "invocationMetrics":{"guardrailProcessingLatency":198,
+                     "usage":{"topicPolicyUnits":1,"contentPolicyUnits":1,"wordPolicyUnits":0,"sensitiveInformationPolicyUnits":0,
+                              "sensitiveInformationPolicyFreeUnits":0,"contextualGroundingPolicyUnits":0},
+                     "guardrailCoverage":{"textCharacters":{"guarded":52,"total":52}}}}}}}}
+                """.formatted(BLOCKED_INPUT, GUARDRAIL_ID));
+    }
+
+    private static BedrockSettings guarded() {
+        return settings(Duration.ofSeconds(5)).withGuardrail(new BedrockSettings.Guardrail(GUARDRAIL_ID, "3"));
+    }
+
+    @Test
+    void withAGuardrail_everyConverseCallNamesIt_withTheTraceOn() throws Exception {
+        server.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(converseAnswer("えらいよ。大丈夫だよ。", "end_turn")));
+        GeneratedReply reply = BedrockReplyGenerator.create(guarded(), PROMPTS).generate(new ReplyRequest(
+                AiCharacter.TAMA, Mood.PRAISE, PraiseLevel.NORMAL, MESSAGE, List.of(), Optional.empty()));
+        assertThat(reply.text()).isEqualTo("えらいよ。大丈夫だよ。");
+        JsonNode body = JSON.readTree(server.findAll(postRequestedFor(urlEqualTo(CONVERSE_PATH))).getFirst().getBodyAsString());
+        assertThat(body.at("/guardrailConfig/guardrailIdentifier").asText()).isEqualTo(GUARDRAIL_ID);
+        assertThat(body.at("/guardrailConfig/guardrailVersion").asText()).isEqualTo("3");
+        assertThat(body.at("/guardrailConfig/trace").asText()).isEqualTo("enabled");
+    }
+
+    @Test
+    void aGuardrailBlockingTheOutput_isAnIntervention_neverItsBlockedMessage() {
+        server.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(outputBlocked()));
+        GuardrailIntervention intervention = catchThrowableOfType(GuardrailIntervention.class,
+                () -> BedrockReplyGenerator.create(guarded(), PROMPTS).generate(new ReplyRequest(
+                        AiCharacter.MADOKA, Mood.LISTEN, PraiseLevel.NORMAL, MESSAGE, List.of(), Optional.empty())));
+        assertThat(intervention.blocked()).isEqualTo("output");
+        assertThat(intervention.policies()).containsExactly("topic MedicalAdvice");
+        assertThat(intervention.getMessage()).doesNotContain(BLOCKED_OUTPUT, "発疹");
+    }
+
+    @Test
+    void aGuardrailBlockingTheMessage_isAnIntervention_onTheInput() {
+        server.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(inputBlocked()));
+        GuardrailIntervention intervention = catchThrowableOfType(GuardrailIntervention.class,
+                () -> BedrockReplyGenerator.create(guarded(), PROMPTS).generate(new ReplyRequest(
+                        AiCharacter.HIDE, Mood.PRAISE, PraiseLevel.NORMAL, MESSAGE, List.of(), Optional.empty())));
+        assertThat(intervention.blocked()).isEqualTo("input");
+        assertThat(intervention.policies()).containsExactly("content PROMPT_ATTACK");
+    }
+
+    @Test
+    void aGuardrailIntervention_getsTheOfflineReply_countedAsARejectedReply_notAsAFallback() throws Exception {
+        server.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(outputBlocked()));
+        BedrockSettings settings = settings(Duration.ofSeconds(5));
+        AiReplies replies = new AiReplies("bedrock", settings.modelId(), settings.maxTokens(), settings.temperature(),
+                5000, settings.region(), settings.endpoint(), Optional.of(GUARDRAIL_ID), Optional.of("3"));
+        long rejectedBefore = ProcessCounters.get(ProcessCounters.AI_REPLY_REJECTED);
+        long fallbacksBefore = ProcessCounters.get(ProcessCounters.AI_FALLBACK);
+
+        AiResult result = replies.reply(AiCharacter.TAMA, Mood.LISTEN, PraiseLevel.DEEP, MESSAGE, turns(1));
+
+        ReplyRequest request = new ReplyRequest(AiCharacter.TAMA, Mood.LISTEN, PraiseLevel.DEEP, MESSAGE, List.of(),
+                result.emotion().primary());
+        assertThat(result.source()).isEqualTo(ReplySource.CHECKED_FALLBACK);
+        assertThat(result.text()).isEqualTo(new OfflineReplyGenerator().generate(request).text()).doesNotContain("ごめんね");
+        assertThat(replies.rejectedCount()).isEqualTo(1);
+        assertThat(replies.fallbackCount()).isZero();
+        assertThat(ProcessCounters.get(ProcessCounters.AI_REPLY_REJECTED)).isEqualTo(rejectedBefore + 1);
+        assertThat(ProcessCounters.get(ProcessCounters.AI_FALLBACK)).isEqualTo(fallbacksBefore);
+        JsonNode body = JSON.readTree(server.findAll(postRequestedFor(urlEqualTo(CONVERSE_PATH))).getFirst().getBodyAsString());
+        assertThat(body.at("/guardrailConfig/guardrailIdentifier").asText()).isEqualTo(GUARDRAIL_ID);
+        assertThat(body.at("/guardrailConfig/guardrailVersion").asText()).isEqualTo("3");
+    }
+
+    @Test
+    void aBedrockReplyThatFailsTheCheck_isReplaced() {
+        server.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(converseAnswer(
+                "よく頑張ったわね。疲れたら家事代行を試してみて。", "end_turn")));
+        BedrockSettings settings = settings(Duration.ofSeconds(5));
+        AiReplies replies = new AiReplies("bedrock", settings.modelId(), settings.maxTokens(), settings.temperature(),
+                5000, settings.region(), settings.endpoint(), Optional.empty(), Optional.empty());
+        AiResult result = replies.reply(AiCharacter.MADOKA, Mood.PRAISE, PraiseLevel.NORMAL, MESSAGE, List.of());
+        assertThat(result.source()).isEqualTo(ReplySource.CHECKED_FALLBACK);
+        assertThat(result.text()).doesNotContain("試して");
+        assertThat(replies.rejectedCount()).isEqualTo(1);
+        assertThat(replies.fallbackCount()).isZero();
+    }
+
     private static void assertFallback(Duration timeout) {
         BedrockSettings settings = settings(timeout);
         AiReplies replies = new AiReplies("bedrock", settings.modelId(), settings.maxTokens(), settings.temperature(),
-                timeout.toMillis(), settings.region(), settings.endpoint());
+                timeout.toMillis(), settings.region(), settings.endpoint(), Optional.empty(), Optional.empty());
         long processBefore = ProcessCounters.get(ProcessCounters.AI_FALLBACK);
 
         AiResult result = replies.reply(AiCharacter.TAMA, Mood.PRAISE, PraiseLevel.NORMAL, MESSAGE, turns(2));

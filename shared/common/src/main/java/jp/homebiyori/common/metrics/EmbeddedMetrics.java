@@ -20,6 +20,7 @@ public final class EmbeddedMetrics {
     /** The CloudWatch metric name of each counter that is published. */
     public static final Map<String, String> METRIC_NAMES = Map.of(
             ProcessCounters.AI_FALLBACK, "AiFallback",
+            ProcessCounters.AI_REPLY_REJECTED, "AiReplyRejected",
             ProcessCounters.WEBHOOK_FAILURE, "WebhookFailure",
             ProcessCounters.NOTIFICATION_FAILURE, "NotificationFailure");
 

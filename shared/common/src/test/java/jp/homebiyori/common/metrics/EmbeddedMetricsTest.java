@@ -35,6 +35,7 @@ class EmbeddedMetricsTest {
 
     @Test
     void everyPublishedCounterHasAMetricName() {
-        assertThat(EmbeddedMetrics.METRIC_NAMES).containsKeys(ProcessCounters.AI_FALLBACK, ProcessCounters.WEBHOOK_FAILURE);
+        assertThat(EmbeddedMetrics.METRIC_NAMES).containsKeys(ProcessCounters.AI_FALLBACK, ProcessCounters.AI_REPLY_REJECTED, ProcessCounters.WEBHOOK_FAILURE);
+        assertThat(EmbeddedMetrics.METRIC_NAMES).containsEntry(ProcessCounters.AI_REPLY_REJECTED, "AiReplyRejected");
     }
 }
