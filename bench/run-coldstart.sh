@@ -43,6 +43,8 @@ template_env() {  # $1: the function's logical id, e.g. ChatServiceFunction
       } else if (value == "!Ref Env") { value = "bench" }
       else if (value == "!Ref AWS::Region") { value = "ap-northeast-1" }
       else if (value ~ /^!Ref /) { sub(/^!Ref /, "bench-", value) }
+      else if (value ~ /^!GetAtt .*\.Version$/) { value = "1" }
+      else if (value ~ /^!GetAtt /) { sub(/^!GetAtt /, "bench-", value); gsub(/\./, "-", value) }
       else if (value ~ /^!Sub /) { sub(/^!Sub /, "", value); gsub(/\$\{Env\}/, "bench", value); gsub(/\$\{[^}]*\}/, "bench", value) }
       if (name == "HOMEBIYORI_JVM_OPTIONS") { n = split(value, opts, " "); for (i = 1; i <= n; i++) print "  jvm " opts[i] }
       else print "  env " name "=" value

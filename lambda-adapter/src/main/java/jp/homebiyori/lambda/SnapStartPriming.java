@@ -55,6 +55,7 @@ final class SnapStartPriming implements Resource {
         if (!Preinitializer.awaitIdle(java.time.Duration.ofSeconds(10))) {
             LOG.warning("SnapStart priming: the init's second thread had not finished after 10 s");
         }
+        awaitAiWarmUp();
         List<Integer> statuses = primeNow();
         // the AWS clients too (DynamoDB, SSM, Bedrock; lazy so that an on-demand cold start does not build them
         // for a request that never reaches them): built before the snapshot, no restored function builds one.
@@ -75,6 +76,24 @@ final class SnapStartPriming implements Resource {
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // nothing is cached that a restore invalidates: parameters and JWKS expire by time, SDK clients reconnect
         LOG.info("restored from a SnapStart snapshot");
+    }
+
+    /**
+     * chat-service loads Kuromoji's dictionaries on a thread of its own at start-up (AiReplies): waited for here, so
+     * they are in the snapshot. Looked up by name: the other functions' packages do not carry the AI layer.
+     */
+    private static void awaitAiWarmUp() {
+        try {
+            Class<?> replies = Class.forName("jp.homebiyori.ai.AiReplies", false, SnapStartPriming.class.getClassLoader());
+            boolean done = (boolean) replies.getMethod("awaitWarmUp", java.time.Duration.class).invoke(null, java.time.Duration.ofSeconds(10));
+            if (!done) {
+                LOG.warning("SnapStart priming: Kuromoji's dictionaries had not loaded after 10 s");
+            }
+        } catch (ClassNotFoundException e) {
+            // not chat-service: no AI layer, nothing to wait for
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "SnapStart priming: could not wait for the AI layer's warm-up", e);
+        }
     }
 
     /** Sends the priming requests now; returns the statuses answered. */

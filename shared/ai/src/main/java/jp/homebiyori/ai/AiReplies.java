@@ -88,13 +88,20 @@ public class AiReplies {
         LOG.info("AI replies ready: generator " + generator.getClass().getSimpleName());
     }
 
+    /** Done once the dictionaries are loaded (or their loading failed): SnapStart's priming waits for it. */
+    private static final java.util.concurrent.CountDownLatch WARMED = new java.util.concurrent.CountDownLatch(1);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Loads Kuromoji's dictionaries on a thread of their own, so the first message of a cold service does not
      * wait for them (docs/benchmarks.md §6: what they cost); a message that arrives sooner waits only for the
-     * rest of the load. Called when the bean is made, in pods and Lambda alike; a failure here is logged and
-     * the first message loads them.
+     * rest of the load. Called when the bean is made, in pods and Lambda alike, once per process; a failure here
+     * is logged and the first message loads them.
      */
     static void warmUpInBackground() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofPlatform().daemon().name("kuromoji-warm-up").start(() -> {
             try {
                 long start = System.nanoTime();
@@ -102,8 +109,19 @@ public class AiReplies {
                 LOG.fine(() -> "Kuromoji dictionaries loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (RuntimeException | Error e) {
                 LOG.log(java.util.logging.Level.WARNING, "loading Kuromoji's dictionaries failed; the first message will try again", e);
+            } finally {
+                WARMED.countDown();
             }
         });
+    }
+
+    /**
+     * Waits (at most {@code timeout}) for the dictionaries started by {@link #warmUpInBackground}: SnapStart's
+     * priming calls it before the snapshot, so a restored chat-service never loads them. True if they are loaded
+     * (or no warm-up was started: nothing to wait for).
+     */
+    public static boolean awaitWarmUp(java.time.Duration timeout) throws InterruptedException {
+        return !WARMING.get() || WARMED.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /**

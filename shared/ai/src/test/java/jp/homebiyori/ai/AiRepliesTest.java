@@ -108,4 +108,12 @@ class AiRepliesTest {
     void offlineMode_hasNoFallbacks() {
         assertThat(offline().fallbackCount()).isZero();
     }
+
+    @org.junit.jupiter.api.Test
+    void makingTheBean_loadsTheDictionariesOnAThreadOfTheirOwn_andSnapStartCanWaitForThem() throws Exception {
+        new AiReplies(new OfflineReplyGenerator());
+        org.assertj.core.api.Assertions.assertThat(AiReplies.awaitWarmUp(java.time.Duration.ofSeconds(30))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("the warm-up thread ends once the dictionaries are loaded").doesNotContain("kuromoji-warm-up-stuck");
+    }
 }
