@@ -45,7 +45,7 @@ public final class SafetyStepBench {
         System.out.println(Machine.describe());
         System.out.println(Machine.load());
         List<String> messages = messages();
-        System.out.println("messages: " + messages.size() + " (shared/ai/src/test/resources/evaluation/safety-*.tsv)");
+        System.out.println("messages: " + messages.size() + " (the evaluation sets: shared/ai/src/{main,test}/resources/…/safety-*.tsv)");
 
         List<Long> baselineFirst = new ArrayList<>();
         List<Long> kuromojiFirst = new ArrayList<>();
@@ -124,8 +124,9 @@ public final class SafetyStepBench {
 
     private static List<String> messages() throws IOException {
         Path dir = Path.of(System.getProperty("homebiyori.root", "."), "shared/ai/src/test/resources/evaluation");
+        Path tuned = Path.of(System.getProperty("homebiyori.root", "."), "shared/ai/src/main/resources/jp/homebiyori/ai/safety");
         List<String> messages = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Stream.concat(Files.list(dir), Files.list(tuned))) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("safety-")).sorted().toList()) {
                 for (String line : Files.readAllLines(f)) {
                     String[] fields = line.split("\t");

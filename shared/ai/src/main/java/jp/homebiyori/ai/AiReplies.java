@@ -106,7 +106,8 @@ public class AiReplies {
             try {
                 long start = System.nanoTime();
                 Morphology.warmUp();
-                LOG.fine(() -> "Kuromoji dictionaries loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                SafetyModel.get();
+                LOG.fine(() -> "Kuromoji dictionaries and the safety model loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (RuntimeException | Error e) {
                 LOG.log(java.util.logging.Level.WARNING, "loading Kuromoji's dictionaries failed; the first message will try again", e);
             } finally {

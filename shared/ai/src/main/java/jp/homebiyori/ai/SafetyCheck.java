@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>How it decides (docs/decisions.md, "The safety step"): the message is read as morphemes
  * ({@link Morphology}, Kuromoji) and as kana ({@link SafetyText}); {@link SafetySignals} looks for each
  * category; the most urgent category found wins — <em>when in doubt, care wins</em>: a self-harm signal
- * outranks a medical question (睡眠薬を全部飲んだら is not a dosage question). A short message that
+ * outranks a medical question (睡眠薬を全部飲んだら is not a dosage question). Where the rules find nothing,
+ * a learned second opinion ({@link SafetyModel}) may still find a crisis (self-harm, abuse, violence). A short message that
  * carries on a crisis told in the last turns (「もう無理」 after a wish to disappear) gets that turn's
  * category. Judged on the labelled set in {@code src/test/resources/evaluation} (SafetyEvaluationTest).
  */
@@ -41,7 +42,8 @@ public final class SafetyCheck {
         if (SafetySignals.heavyLifeEvent(text)) {
             return Optional.of(SafetyCategory.DIVORCE_OR_BEREAVEMENT);
         }
-        return Optional.empty();
+        // the rules found nothing: the learned second opinion may still see a crisis they do not phrase
+        return SafetyModel.get().crisis(message);
     }
 
     /**
