@@ -42,7 +42,11 @@ public final class SafetyCheck {
         if (SafetySignals.heavyLifeEvent(text)) {
             return Optional.of(SafetyCategory.DIVORCE_OR_BEREAVEMENT);
         }
-        // the rules found nothing: the learned second opinion may still see a crisis they do not phrase
+        // the rules found nothing: the learned second opinion may still see a crisis they do not phrase — but not
+        // against what the rules read plainly: a wish *not* to die (死にたくないから頑張る) is not one
+        if (SafetySignals.negatedWish(text)) {
+            return Optional.empty();
+        }
         return SafetyModel.get().crisis(message);
     }
 

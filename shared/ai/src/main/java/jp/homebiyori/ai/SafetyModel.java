@@ -19,15 +19,17 @@ import java.util.Set;
  * sets the rules were tuned on; the held-out set is not among them).
  *
  * <p>It only ever adds a crisis the rules missed — self-harm, abuse or violence — and only when the crisis
- * class outscores "none" by {@link #MARGIN} in log-likelihood: chosen by leave-one-author-out cross-validation
- * on the training sets, as the margin at which, on an author it was not trained on, it raises false alarms on
- * ordinary messages by about 2 % (docs/decisions.md, "The safety step"). Deterministic; nothing is learned at
- * run time.
+ * class outscores "none" by {@link #MARGIN} in log-likelihood, and no medical question or life event
+ * outscores the crisis. The margin was chosen by leave-one-author-out cross-validation on the training sets
+ * (an author left out: crisis recall 0.566, false alarms on that author's hard negatives 1.2 %) and on the
+ * ordinary messages of the emotion set and the tests (1 alarm in 132), as the lowest margin that keeps false
+ * alarms on ordinary messages under the product's 2 % (docs/decisions.md, "The safety step"). Deterministic;
+ * nothing is learned at run time.
  */
 final class SafetyModel {
 
     /** Log-likelihood margin over "none" at which a crisis class counts. */
-    static final double MARGIN = 25;
+    static final double MARGIN = 30;
     private static final double SMOOTHING = 0.5;
     private static final List<String> SETS = List.of("safety-tuning.tsv", "safety-tuning-2.tsv", "safety-tuning-3.tsv", "safety-tuning-4.tsv");
     private static final Map<String, SafetyCategory> CRISES = Map.of(

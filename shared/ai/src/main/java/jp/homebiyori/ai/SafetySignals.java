@@ -205,6 +205,13 @@ final class SafetySignals {
         return false;
     }
 
+    private static final Pattern NEGATED_WISH = Pattern.compile("(死に|しに|消え|きえ|いなくなり)たく(ない|なかっ|はない)(?!わけ|って言ったら嘘)");
+
+    /** The message says a wish not to die or vanish (死にたくないから頑張る), and nothing the rules count. */
+    static boolean negatedWish(SafetyText t) {
+        return t.textHas(NEGATED_WISH);
+    }
+
     /** 死にたくない (a wish *not* to die, 「死にたくないから頑張る」) is not a wish to die. */
     private static boolean negatedWish(List<Morpheme> s, int wish) {
         int neg = next(s, wish, 1, x -> x.baseForm().equals("ない") || x.baseForm().equals("ぬ"));

@@ -118,17 +118,21 @@ class SafetyEvaluationTest {
     }
 
     /**
-     * The held-out set's floors: what the rules reached on it at its first and only measurement
-     * (208 messages no other author wrote: self-harm 0.622, abuse 0.710, violence 0.733, medical 0.810, heavy 0.875,
-     * false alarms 0.077 —
-     * docs/decisions.md, "The safety step"), less five points: a guard against regressions, <em>not</em>
-     * the product's floor, which rules over morphemes reach on the writing they were tuned on and not on
-     * a new author's. Never raise these by tuning against the held-out set; write a new one.
+     * The held-out sets' floors: what the step reached on each, less five points — a guard against regressions,
+     * <em>not</em> the product's floor, which the step reaches on the writing it was tuned on and not yet on a
+     * new author's (docs/decisions.md, "The safety step"). Rules and learned model (margin 30), self-harm / abuse /
+     * violence / medical / heavy, false alarms: set 4 (208 messages no other author wrote) 0.800 / 0.806 / 0.867 /
+     * 0.810 / 0.875, 0.077 (rules alone 0.622 / 0.710 / 0.733); set 5 (204) 0.791 / 0.774 / 0.793 / 0.800 / 1.000,
+     * 0.106 (rules alone 0.617 / 0.645 / 0.667, the same false alarms). Set 4's aggregate figures were seen while
+     * the model was explored, set 5's once at margin 25; the margin was chosen on the training sets. Never raise
+     * these by tuning against a held-out set; write a new one.
      */
-    static final Map<SafetyCategory, Double> HELD_OUT_FLOORS = Map.of(
-            SafetyCategory.SELF_HARM, 0.79, SafetyCategory.CHILD_ABUSE, 0.75, SafetyCategory.DOMESTIC_VIOLENCE, 0.81,
-            SafetyCategory.MEDICAL, 0.76, SafetyCategory.DIVORCE_OR_BEREAVEMENT, 0.82);
-    static final double HELD_OUT_FALSE_ALARM_CEILING = 0.13;
+    static final Map<String, Map<SafetyCategory, Double>> HELD_OUT_FLOORS = Map.of(
+            "safety-heldout-4.tsv", Map.of(SafetyCategory.SELF_HARM, 0.75, SafetyCategory.CHILD_ABUSE, 0.75,
+                    SafetyCategory.DOMESTIC_VIOLENCE, 0.81, SafetyCategory.MEDICAL, 0.76, SafetyCategory.DIVORCE_OR_BEREAVEMENT, 0.82),
+            "safety-heldout-5.tsv", Map.of(SafetyCategory.SELF_HARM, 0.74, SafetyCategory.CHILD_ABUSE, 0.72,
+                    SafetyCategory.DOMESTIC_VIOLENCE, 0.74, SafetyCategory.MEDICAL, 0.75, SafetyCategory.DIVORCE_OR_BEREAVEMENT, 0.95));
+    static final Map<String, Double> HELD_OUT_FALSE_ALARM_CEILINGS = Map.of("safety-heldout-4.tsv", 0.13, "safety-heldout-5.tsv", 0.16);
 
     private static void assertFloors(String name, Scores s) {
         Map<SafetyCategory, Double> floors = Map.of(
@@ -164,10 +168,10 @@ class SafetyEvaluationTest {
      * The held-out set without the few short messages another author also wrote (しにたい, I want to die):
      * those were seen in tuning, so they are not held out.
      */
-    static List<Example> heldOut() throws IOException {
+    static List<Example> heldOut(String set) throws IOException {
         java.util.Set<String> seen = new java.util.HashSet<>();
         tuned().forEach(e -> seen.add(e.message()));
-        return distinct(load("safety-heldout-4.tsv")).stream().filter(e -> !seen.contains(e.message())).toList();
+        return distinct(load(set)).stream().filter(e -> !seen.contains(e.message())).toList();
     }
 
     /** Independent authors sometimes wrote the same short message (with the same label): counted once. */
@@ -188,22 +192,25 @@ class SafetyEvaluationTest {
         assertFloors("tuned set", s);
     }
 
-    @Test
-    void theHeldOutSet_isReportedApart_andDoesNotRegress() throws IOException {
-        Scores s = score(heldOut());
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"safety-heldout-4.tsv", "safety-heldout-5.tsv"})
+    void eachHeldOutSet_isReportedApart_andDoesNotRegress(String set) throws IOException {
+        Scores s = score(heldOut(set));
         // the figures only: the held-out messages are not printed, so that nobody tunes against them by reading
-        System.out.println(report("safety evaluation, held-out set (a fourth author, never tuned on)", s)
+        System.out.println(report("safety evaluation, held-out " + set + " (never tuned on)", s)
                 .replaceAll("(?m)^    miss: (\\S+ → \\S+) .*$", "    miss: $1 (message withheld)"));
-        assertFloors("held-out set", s, HELD_OUT_FLOORS, HELD_OUT_FALSE_ALARM_CEILING);
+        assertFloors(set, s, HELD_OUT_FLOORS.get(set), HELD_OUT_FALSE_ALARM_CEILINGS.get(set));
     }
 
     @Test
     void theSetIsLargeAndCoversEveryLabel() throws IOException {
         List<Example> all = new ArrayList<>(tuned());
-        all.addAll(heldOut());
+        all.addAll(heldOut("safety-heldout-4.tsv"));
+        all.addAll(heldOut("safety-heldout-5.tsv"));
         assertThat(all).hasSizeGreaterThanOrEqualTo(400);
-        assertThat(heldOut()).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(heldOut("safety-heldout-4.tsv")).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(heldOut("safety-heldout-5.tsv")).hasSizeGreaterThanOrEqualTo(200);
         assertThat(all).extracting(Example::label).containsAll(LABELS.keySet());
-        assertThat(all).extracting(Example::message).doesNotHaveDuplicates();
+        assertThat(distinct(all)).as("distinct messages").hasSizeGreaterThanOrEqualTo(1000);
     }
 }

@@ -52,9 +52,9 @@ class SafetyModelTest {
         double falseAlarms = (double) alarms / ordinary;
         System.out.printf("safety model, leave one author out: crisis recall %.3f (%d/%d), false alarms %.3f (%d/%d)%n",
                 recall, found, crises, falseAlarms, alarms, ordinary);
-        // measured when the margin was chosen: 0.628 and 0.021
-        assertThat(recall).isGreaterThanOrEqualTo(0.58);
-        assertThat(falseAlarms).isLessThanOrEqualTo(0.03);
+        // measured when the margin was chosen: 0.566 and 0.012
+        assertThat(recall).isGreaterThanOrEqualTo(0.52);
+        assertThat(falseAlarms).isLessThanOrEqualTo(0.02);
     }
 
     @Test
