@@ -490,8 +490,12 @@ class SubscriptionLivesPropertyTest {
             if (life.delivery() == Delivery.PROMPT_IN_ORDER) {
                 assertThat(planChanged).as("plan changed notifications, delivered in order").isEqualTo(changesSeenInOrder);
             } else {
+                // late or reordered, the backend may never see a premium state at all (an immediate cancel in
+                // the second of the checkout, or the end delivered before the start): it starts free and ends in
+                // Stripe's final state, so it tells of a change at least once only when those two differ
+                boolean endsPremium = !states.isEmpty() && !states.get(states.size() - 1).planInForce().equals("free");
                 assertThat(planChanged).as("plan changed notifications, delivered out of order").isBetween(
-                        realChanges == 0 ? 0L : 1L, (long) realChanges);
+                        endsPremium ? 1L : 0L, (long) realChanges);
             }
             for (Map<String, AttributeValue> n : notifications) {
                 OffsetDateTime created = OffsetDateTime.parse(n.get("created_at").s());
