@@ -231,6 +231,14 @@ class PodsFromChartTest {
         return entry.contains("/services/" + module + "/target/") || entry.contains("/" + artifact + "/");
     }
 
+    /** Parameter Store everywhere (the maintenance filter), DynamoDB (the domain's repositories), SQS where a queue is used. */
+    static List<String> readinessChecksOf(String service) {
+        return switch (service) {
+            case "webhook-service", "admin-service", "ttl-updater" -> List.of("dynamodb", "sqs", "parameter-store");
+            default -> List.of("dynamodb", "parameter-store");
+        };
+    }
+
     private void awaitReady(String service, int port, Path log) throws InterruptedException, IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
@@ -243,6 +251,15 @@ class PodsFromChartTest {
                 RawHttp.Reply ready = RawHttp.get(port, "/health/ready", Map.of());
                 if (ready.status() == 200) {
                     assertThat(ready.json().path("status").asText()).isEqualTo("UP");
+                    // readiness checks only the dependencies the service uses (shared/probes)
+                    List<String> checks = ready.json().path("checks").findValuesAsText("name");
+                    if (service.equals("health-check")) {
+                        // this class path keeps the shared modules (the domain's repositories among them) that
+                        // health-check's image lacks; its exact set is services/health-check ProbesTest's
+                        assertThat(checks).as(ready.body()).contains("parameter-store").doesNotContain("sqs");
+                    } else {
+                        assertThat(checks).as(service + ": " + ready.body()).containsExactlyInAnyOrderElementsOf(readinessChecksOf(service));
+                    }
                     return;
                 }
             } catch (RuntimeException notYetListening) {

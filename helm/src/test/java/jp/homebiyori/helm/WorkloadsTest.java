@@ -58,6 +58,12 @@ class WorkloadsTest {
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 assertThat(c.path(probe).path("httpGet").path("port").asText()).as(service + " " + probe).isEqualTo("http");
             }
+            // readiness waits for the dependency checks (1.5 s timeout each, run together, + margin) and takes a
+            // pod out only after ~30 s of failure; liveness leaves a stuck poller its own bound first
+            JsonNode ready = c.path("readinessProbe");
+            assertThat(ready.path("timeoutSeconds").asInt()).as(service).isEqualTo(3);
+            assertThat(ready.path("periodSeconds").asInt() * ready.path("failureThreshold").asInt()).as(service).isEqualTo(30);
+            assertThat(c.path("livenessProbe").path("timeoutSeconds").asInt()).as(service).isGreaterThanOrEqualTo(2);
         }
     }
 

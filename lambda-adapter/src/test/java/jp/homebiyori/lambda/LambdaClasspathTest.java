@@ -26,5 +26,9 @@ class LambdaClasspathTest {
                 .isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("io.helidon.webserver.observe.health.HealthObserver"))
                 .isInstanceOf(ClassNotFoundException.class);
+        // the pods' readiness and liveness checks (shared/probes): no function runs them, and Beans would
+        // otherwise find bean classes whose MicroProfile Health types are absent
+        assertThatThrownBy(() -> Class.forName("jp.homebiyori.probes.DependencyChecks"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }

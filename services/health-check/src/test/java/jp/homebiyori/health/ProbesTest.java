@@ -44,6 +44,13 @@ class ProbesTest {
     }
 
     @Test
+    void readiness_ofHealthCheck_isParameterStoreOnly() {
+        // health-check reads app/version and the maintenance switch; it uses neither DynamoDB nor a queue
+        JsonNode body = RawHttp.get(server.port(), "/health/ready", Map.of("Accept", "application/json")).json();
+        assertThat(body.path("checks").findValuesAsText("name")).containsExactly("parameter-store");
+    }
+
+    @Test
     void probes_needNoToken_andDoNotGoThroughTheApiFilters() {
         // served by Helidon's observer, not JAX-RS: no request-id header, no authentication, no maintenance 503
         RawHttp.Reply reply = RawHttp.get(server.port(), "/health/ready", Map.of());

@@ -17,4 +17,19 @@ public interface ParameterStore {
     default String getOrDefault(String name, String fallback) {
         return get(name).orElse(fallback);
     }
+
+    /**
+     * Where the values come from: {@code ssm} (Parameter Store) or {@code local} (this process's configuration).
+     */
+    default String source() {
+        return "local";
+    }
+
+    /**
+     * One read of {@code name} past any cache, for a pod's readiness check: returns if the store answered
+     * (an absent parameter is an answer), throws if it could not be reached within {@code timeout}. A store
+     * inside the process always answers.
+     */
+    default void probe(String name, java.time.Duration timeout) {
+    }
 }

@@ -80,6 +80,21 @@ public final class SsmParameterStore implements ParameterStore {
         cache.remove(name);
     }
 
+    @Override
+    public String source() {
+        return "ssm";
+    }
+
+    /** An uncached {@code GetParameter} (no decryption) bounded by {@code timeout}; a missing parameter is an answer. */
+    @Override
+    public void probe(String name, Duration timeout) {
+        try {
+            ssm.get().getParameter(b -> b.name(prefix + name).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+        } catch (ParameterNotFoundException absent) {
+            // Parameter Store answered
+        }
+    }
+
     public String prefix() {
         return prefix;
     }

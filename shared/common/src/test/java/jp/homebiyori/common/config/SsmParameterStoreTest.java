@@ -67,6 +67,23 @@ class SsmParameterStoreTest {
     }
 
     @Test
+    void probe_readsPastTheCache_aMissingParameterIsAnAnswer_andAnErrorIsThrown() {
+        ssm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"ParameterNotFound\",\"message\":\"not found\"}")));
+        store.probe("maintenance/enabled", Duration.ofSeconds(1));
+        store.probe("maintenance/enabled", Duration.ofSeconds(1));
+        ssm.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"Name\":\"/prod/homebiyori/maintenance/enabled\"}")));
+        assertThat(store.source()).isEqualTo("ssm");
+
+        ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"AccessDeniedException\",\"message\":\"no\"}")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.probe("maintenance/enabled", Duration.ofSeconds(1)))
+                .isInstanceOf(software.amazon.awssdk.services.ssm.model.SsmException.class);
+    }
+
+    @Test
     void missingParameter_isEmpty() {
         ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
