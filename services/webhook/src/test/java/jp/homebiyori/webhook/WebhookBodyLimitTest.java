@@ -69,6 +69,7 @@ class WebhookBodyLimitTest {
         assertThat(result.json().path("details").path("limit_bytes").asLong()).isEqualTo(limit);
         assertThat(result.header("x-request-id")).isEqualTo(requestId);
         assertThat(result.header("Connection")).isEqualToIgnoringCase("close");
+        assertThat(result.closedByServer()).as("the server ends the connection rather than draining the body").isTrue();
         assertThat(result.bytesSentBeforeAnswer()).as("bytes the client had sent when the answer came")
                 .isLessThanOrEqualTo(3 * MIB);
     }

@@ -37,7 +37,8 @@ public final class HeldBackUpload {
     }
 
     /** What came back; {@code status} −1 if nothing did within the patience. */
-    public record Result(boolean answered, int status, Map<String, String> headers, String body, long bytesSentBeforeAnswer) {
+    public record Result(boolean answered, int status, Map<String, String> headers, String body, long bytesSentBeforeAnswer,
+                         boolean closedByServer) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -112,16 +113,30 @@ public final class HeldBackUpload {
                 byte[] body = in.readNBytes(length);
                 sender.join(patience.toMillis());
                 return new Result(true, Integer.parseInt(statusLine.split(" ")[1]), responseHeaders,
-                        new String(body, StandardCharsets.UTF_8), before);
+                        new String(body, StandardCharsets.UTF_8), before, closed(in));
             } catch (SocketTimeoutException nothingCame) {
                 answered.countDown();
-                return new Result(false, -1, Map.of(), "", written.get());
+                return new Result(false, -1, Map.of(), "", written.get(), false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the server ends the connection right after its answer, sending nothing more (rather than waiting for
+     * the rest of the body, or reading it as a next request and answering that).
+     */
+    private static boolean closed(InputStream in) {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
         }
     }
 

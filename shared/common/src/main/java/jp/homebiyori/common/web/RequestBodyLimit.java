@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -28,6 +30,8 @@ import java.util.Map;
  *   answer says {@code Connection: close}, so a pod's server does not drain the rest of the body either.</li>
  *   <li>A body without a length (chunked) is read through a stream that stops at the limit: the first byte
  *   past it ends the read with the same 413, so at most the limit is ever held.</li>
+ *   <li>A body that is never read (the request refused first, or an operation without a body) closes the
+ *   connection after the answer instead of being drained.</li>
  * </ul>
  * Limits (bytes, {@code homebiyori.body-limit.*}): the Stripe webhook its own ({@code webhook}, 1 MiB:
  * Stripe's events are a few kB), the internal API ({@code internal}), the admin API ({@code admin}) and the
@@ -39,11 +43,12 @@ import java.util.Map;
 @PreMatching
 @Priority(1)
 @ApplicationScoped
-public class RequestBodyLimit implements ContainerRequestFilter, ReaderInterceptor {
+public class RequestBodyLimit implements ContainerRequestFilter, ReaderInterceptor, ContainerResponseFilter {
 
     public static final long DEFAULT_LIMIT = 64 * 1024;
     public static final long DEFAULT_WEBHOOK_LIMIT = 1024 * 1024;
     private static final String LIMIT_PROPERTY = RequestBodyLimit.class.getName() + ".limit";
+    private static final String READ_PROPERTY = RequestBodyLimit.class.getName() + ".read";
 
     private final long user;
     private final long admin;
@@ -102,13 +107,28 @@ public class RequestBodyLimit implements ContainerRequestFilter, ReaderIntercept
         Bounded bounded = new Bounded(context.getInputStream(), max);
         context.setInputStream(bounded);
         try {
-            return context.proceed();
+            Object entity = context.proceed();
+            context.setProperty(READ_PROPERTY, Boolean.TRUE);
+            return entity;
         } catch (IOException | RuntimeException e) {
             // whatever the reader made of it (Jackson wraps it, Jersey wraps that), the cause was our limit
             if (bounded.exceeded) {
                 throw tooLarge(max);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A body that was never read — the request was refused before (401, 403, 404, 405, 413, …) or its operation takes
+     * none — ends the connection ({@code Connection: close}): a pod's server would otherwise drain it to reuse the
+     * connection, and a chunked body has no end a client must ever send. A read body leaves the connection alone.
+     */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        boolean hasBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+        if (hasBody && request.getProperty(READ_PROPERTY) == null) {
+            response.getHeaders().putSingle("Connection", "close");
         }
     }
 
