@@ -54,6 +54,16 @@ class WebhookBodyLimitTest {
     }
 
     @Test
+    void aClientThatSendsItsWholeOversizedBodyFirst_stillReadsThe413() {
+        String payload = "{\"pad\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}";
+        for (int i = 0; i < 10; i++) {
+            RawHttp.Reply reply = RawHttp.send(server.port(), "POST", "/api/webhook/stripe", "application/json", payload,
+                    Map.of("Stripe-Signature", "t=1,v1=bogus"));
+            assertError(reply, 413, "PAYLOAD_TOO_LARGE");
+        }
+    }
+
+    @Test
     void aBodyUnderTheLimit_stillReachesTheSignatureCheck() {
         String payload = "{\"id\":\"evt_1\",\"object\":\"event\",\"pad\":\"" + "a".repeat(200_000) + "\"}";
         assertError(RawHttp.send(server.port(), "POST", "/api/webhook/stripe", "application/json", payload,
