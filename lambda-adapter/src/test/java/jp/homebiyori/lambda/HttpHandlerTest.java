@@ -231,4 +231,29 @@ class HttpHandlerTest {
                 new org.glassfish.jersey.server.ResourceConfig());
         assertThat(formatter.get(fresh)).isNotNull();
     }
+
+    /**
+     * Issue 19 in the Lambda form: API Gateway lets 10 MB through (the invocation 6 MB); the function applies the
+     * APIs' own limits and answers the pod's 413 {@code Error} body — with a declared Content-Length and without one.
+     */
+    @Test
+    void anOversizedBody_is413PayloadTooLarge_withTheErrorBody_likeAPod() {
+        String big = "{\"pad\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+        for (boolean declared : new boolean[] {true, false}) {
+            ApiEvent webhook = ApiEvent.restApi("POST", "/api/webhook/stripe").header("Stripe-Signature", "t=1,v1=bogus")
+                    .header("x-request-id", "req-lambda-413").jsonBody(big);
+            ApiEvent chat = ApiEvent.restApi("POST", "/api/chat/messages").bearer(TestStack.userToken(newUser()))
+                    .jsonBody("{\"message\":\"" + "a".repeat(70 * 1024) + "\"}");
+            if (declared) {
+                webhook.header("Content-Length", Integer.toString(big.length()));
+            }
+            RawHttp.Reply reply = webhook.send((in, out) -> handler.handleRequest(in, out, new TestContext()));
+            JsonNode json = assertError(reply, 413, "PAYLOAD_TOO_LARGE");
+            assertThat(json.path("request_id").asText()).isEqualTo("req-lambda-413");
+            assertThat(json.path("details").path("limit_bytes").asLong()).isEqualTo(1024 * 1024);
+
+            JsonNode chatJson = assertError(chat.send((in, out) -> handler.handleRequest(in, out, new TestContext())), 413, "PAYLOAD_TOO_LARGE");
+            assertThat(chatJson.path("details").path("limit_bytes").asLong()).as("declared " + declared).isEqualTo(64 * 1024);
+        }
+    }
 }

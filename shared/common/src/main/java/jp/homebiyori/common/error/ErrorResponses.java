@@ -28,6 +28,11 @@ public final class ErrorResponses {
         if (retryAfter != null) {
             builder.header("Retry-After", retryAfter.toString());
         }
+        if (e.status() == 413) {
+            // the rest of the body is never read: the connection cannot carry another request (a pod's
+            // server then closes it instead of draining the body)
+            builder.header("Connection", "close");
+        }
         return builder.build();
     }
 }

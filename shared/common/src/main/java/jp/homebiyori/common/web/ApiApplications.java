@@ -42,6 +42,7 @@ public final class ApiApplications {
             JsonExceptionMappers.Processing.class,
             UnexpectedExceptionMapper.class,
             RequestLogFilter.class,
+            RequestBodyLimit.class,
             MediaTypeHeadersFilter.class,
             OperationFilter.class,
             AuthenticationFilter.class,

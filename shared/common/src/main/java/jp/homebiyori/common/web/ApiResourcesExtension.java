@@ -43,6 +43,19 @@ public class ApiResourcesExtension implements Extension {
         }
     }
 
+    /**
+     * In a pod (Helidon's web server on the classpath), before the server starts: {@link PodConnections} on every
+     * socket. Referenced by name only, so that a class path without the server (Weld in the Lambda tests) never loads it.
+     */
+    void beforeTheServerStarts(@jakarta.enterprise.event.Observes
+                               @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+                               @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object ignored,
+                               BeanManager beans) {
+        if (PodConnections.SERVER_PRESENT) {
+            PodConnections.install(beans);
+        }
+    }
+
     /** The resource classes of one API found on the classpath. */
     public Set<Class<?>> resources(ApiKind kind) {
         return Set.copyOf(resources.getOrDefault(kind, Set.of()));
