@@ -1,7 +1,6 @@
 package jp.homebiyori.bench;
 
 import jp.homebiyori.ai.EmotionAnalyzer;
-import jp.homebiyori.ai.Morphology;
 import jp.homebiyori.ai.SafetyCheck;
 import jp.homebiyori.ai.Texts;
 
@@ -170,10 +169,5 @@ public final class SafetyStepBench {
     private static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    static {
-        // not used: keeps Morphology referenced so the bench fails to compile if the AI layer drops it
-        Morphology.class.getName();
     }
 }
